@@ -1,0 +1,33 @@
+"""Shared fixtures. Real third-party data stays in ../shared; tests that read it skip without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the project")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_article(shared_dir: Path) -> Path:
+    path = shared_dir / "corpus" / "seed" / "article.txt"
+    if not path.is_file():
+        pytest.skip("../shared/corpus/seed/article.txt is absent")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pipeline():  # type: ignore[no-untyped-def]
+    from conflictwire import Pipeline
+
+    return Pipeline()
