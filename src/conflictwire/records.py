@@ -200,9 +200,7 @@ class Event:
     def content_key(self) -> str:
         """What identifies the event within its document (not timestamps, not the id)."""
         payload = {
-            k: v
-            for k, v in asdict(self).items()
-            if k not in ("event_id", "updated_at", "notes")
+            k: v for k, v in asdict(self).items() if k not in ("event_id", "updated_at", "notes")
         }
         return json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
 

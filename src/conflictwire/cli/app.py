@@ -6,7 +6,14 @@ import logging
 
 import typer
 
-from conflictwire.cli import extract_cmd, gazetteer_cmd, geoparse_cmd, eval_cmd, serve_cmd, store_cmd
+from conflictwire.cli import (
+    eval_cmd,
+    extract_cmd,
+    gazetteer_cmd,
+    geoparse_cmd,
+    serve_cmd,
+    store_cmd,
+)
 
 __all__ = ["app", "main"]
 
@@ -17,7 +24,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
 
 
 @app.callback()

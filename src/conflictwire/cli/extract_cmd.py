@@ -18,7 +18,9 @@ __all__ = ["register"]
 
 
 def extract(
-    inputs: Annotated[list[str] | None, typer.Argument(help="Files, folders, or - for stdin.")] = None,
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders, or - for stdin.")
+    ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or geojson.")] = "jsonl",
     published: Annotated[str | None, typer.Option(help="Publication day, YYYY-MM-DD.")] = None,

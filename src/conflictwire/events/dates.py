@@ -1,0 +1,242 @@
+"""Event dates from text: explicit dates, ranges and weeks, and words relative to a known day.
+
+ACLED's conventions: ``time_precision`` 1 is the exact day, 2 a day within a week (ranges of up to
+about a week, "around", "week of", "recently"), 3 within a month ("in early May", a month alone).
+A range is coded to its first day. Relative words ("yesterday", "on Monday", "overnight") are read
+against an anchor: the dateline date when the text has one, else the publication day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["EventDate", "find_date_mentions", "find_event_date", "parse_iso_date"]
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# A leading "between"/"from" day joined to the month-day by "and"/"to"/a dash makes a range.
+_RANGE_HEAD = r"(?:(?:between|from)\s+)?(?P<day0>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<monn>[01]\d)-(?P<day>[0-3]\d)\b")),
+    (
+        "numeric",
+        re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<monn>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
+    ),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(?:{_RANGE_HEAD})?{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(
+            rf"\b{_MON}\s+{_DAY}(?:\s*(?:-|–|to|and)\s*(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?)?"
+            rf"(?:,?\s+{_YEAR})?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month_year",
+        re.compile(
+            rf"\b(?P<part>(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
+            rf"{_MON}\s+{_YEAR}\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+_RELATIVE = re.compile(
+    r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|last\s+night|overnight|"
+    r"earlier\s+(?:today|this\s+week)|this\s+(?:morning|afternoon|evening)|tonight|today|"
+    r"that\s+day|on\s+the\s+same\s+day|recently|nowadays|in\s+recent\s+days|"
+    r"(?:last|this\s+past)\s+week|(?:on\s+|last\s+|this\s+(?:past\s+)?)?"
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\b",
+    re.IGNORECASE,
+)
+_APPROX = re.compile(r"\b(?:around|about|approximately|circa|week\s+of|as\s+reported)\W*$", re.I)
+_WEEK_OF_AFTER = re.compile(r"^\s*\(\s*week\s+of\s*\)", re.IGNORECASE)
+# A parenthesized date right after a place name at the start is a press-release dateline.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'-]{1,80}\(\s*$")
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A date found in text: ISO ``date``, ACLED ``precision`` and the character span."""
+
+    date: str
+    precision: int
+    start: int
+    end: int
+
+
+def parse_iso_date(value: str | None) -> dt.date | None:
+    """``YYYY-MM-DD`` (or a longer ISO timestamp) to a date; ``None`` when unreadable."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, ref: dt.date | None) -> int | None:
+    """The year of a year-less date: the latest one not far after the reference day."""
+    if ref is None:
+        return None
+    for year in (ref.year, ref.year - 1):
+        candidate = _make_date(year, month, day)
+        if candidate is not None and candidate <= ref + dt.timedelta(days=2):
+            return year
+    return None
+
+
+def _explicit(text: str, ref: dt.date | None) -> list[EventDate]:
+    found: list[EventDate] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            date = _explicit_one(kind, m, ref)
+            if date is None:
+                continue
+            precision = _explicit_precision(kind, m, text)
+            taken.append((m.start(), m.end()))
+            found.append(EventDate(date.isoformat(), precision, m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _explicit_one(kind: str, m: re.Match[str], ref: dt.date | None) -> dt.date | None:
+    groups = m.groupdict()
+    if kind in ("iso", "numeric"):
+        return _make_date(int(groups["year"]), int(groups["monn"]), int(groups["day"]))
+    month = MONTHS[groups["mon"].lower().rstrip(".")]
+    if kind == "month_year":
+        part = (groups.get("part") or "").lower()
+        day = 21 if part.startswith("late") or "end" in part else 11 if "mid" in part else 1
+        return _make_date(int(groups["year"]), month, day)
+    day = int(groups["day0"]) if groups.get("day0") else int(groups["day"])
+    year = int(groups["year"]) if groups.get("year") else _infer_year(month, day, ref)
+    if year is None:
+        return None
+    return _make_date(year, month, day)
+
+
+def _explicit_precision(kind: str, m: re.Match[str], text: str) -> int:
+    if kind == "month_year":
+        return 3
+    groups = m.groupdict()
+    is_range = bool(groups.get("day0") or groups.get("day1"))
+    if is_range:
+        first = int(groups.get("day0") or groups["day"])
+        last = int(groups.get("day1") or groups["day"])
+        return 2 if last - first <= 7 else 3
+    before = text[max(0, m.start() - 30) : m.start()]
+    if _APPROX.search(before) or _WEEK_OF_AFTER.match(text[m.end() : m.end() + 20]):
+        return 2
+    return 1
+
+
+def _relative(text: str, anchor: dt.date | None) -> list[EventDate]:
+    if anchor is None:
+        return []
+    found: list[EventDate] = []
+    for m in _RELATIVE.finditer(text):
+        rel = " ".join(m.group("rel").lower().split())
+        result = _resolve_relative(rel, m.group("wd"), anchor)
+        if result is not None:
+            day, precision = result
+            found.append(EventDate(day.isoformat(), precision, m.start(), m.end()))
+    return found
+
+
+def _resolve_relative(rel: str, weekday: str | None, anchor: dt.date) -> tuple[dt.date, int] | None:
+    one = dt.timedelta(days=1)
+    if weekday:
+        back = (anchor.weekday() - WEEKDAYS[weekday.lower()]) % 7
+        if rel.startswith("last ") and back == 0:
+            back = 7
+        return anchor - dt.timedelta(days=back), 1
+    if rel == "the day before yesterday":
+        return anchor - 2 * one, 1
+    if rel in ("yesterday", "last night", "overnight"):
+        return anchor - one, 1
+    if rel in ("recently", "nowadays", "in recent days", "earlier this week"):
+        return anchor - 7 * one if rel != "earlier this week" else anchor - 3 * one, 2
+    if rel in ("last week", "this past week"):
+        return anchor - 7 * one, 2
+    # "today", "that day", "this morning", "tonight", "on the same day": the anchor itself.
+    return anchor, 1
+
+
+def find_date_mentions(
+    text: str, *, published: str | None = None, anchor: str | None = None
+) -> list[EventDate]:
+    """Every date expression in ``text``, in text order (relative ones need an anchor)."""
+    ref = parse_iso_date(anchor) or parse_iso_date(published)
+    explicit = _explicit(text, ref)
+    relative = [
+        r
+        for r in _relative(text, ref)
+        if not any(e.start < r.end and r.start < e.end for e in explicit)
+    ]
+    return sorted(explicit + relative, key=lambda d: d.start)
+
+
+def _dateline_mentions(text: str, mentions: list[EventDate]) -> list[EventDate]:
+    return [m for m in mentions if m.start < 120 and _DATELINE.match(text[: m.start()])]
+
+
+def find_event_date(
+    text: str, *, published: str | None, anchor: str | None = None
+) -> EventDate | None:
+    """The day the event in ``text`` happened, or ``None`` when the text cannot tell.
+
+    An explicit date wins over relative words; a dateline date is only the anchor of relative
+    words ("KABUL (Jan. 25, 2013) – ... yesterday" is 24 January). With no date at all, a text
+    that speaks of the past tense about a known publication day is not dated here: the caller
+    decides whether the publication day is a fair guess.
+    """
+    mentions = find_date_mentions(text, published=published, anchor=anchor)
+    datelines = _dateline_mentions(text, mentions)
+    if datelines and anchor is None:
+        anchor = datelines[0].date
+        mentions = find_date_mentions(text, published=published, anchor=anchor)
+        mentions = [m for m in mentions if m.start >= datelines[0].end]
+    explicit = [m for m in mentions if _is_explicit_at(text, m)]
+    relative = [m for m in mentions if m not in explicit]
+    if explicit:
+        return explicit[0]
+    if relative:
+        return relative[0]
+    if datelines:
+        return datelines[0]
+    return None
+
+
+def _is_explicit_at(text: str, mention: EventDate) -> bool:
+    return any(ch.isdigit() for ch in text[mention.start : mention.end])

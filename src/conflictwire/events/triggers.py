@@ -1,0 +1,129 @@
+"""Event triggers: words and phrases that tell a happening, mapped to ACLED sub-types.
+
+Each pattern gives either an ACLED sub-event type or a generic cue (``~attack``, ``~kill``,
+``~explosion``, ``~strike``) that the extractor resolves from the actors involved: an attack
+on civilians is violence against civilians, on armed forces a battle. Patterns follow
+ACLED's codebook wording ("shelled", "airstrike", "IED", "clashed", "defused"...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["GENERIC", "Trigger", "find_triggers", "note_label"]
+
+GENERIC = ("~attack", "~kill", "~explosion", "~strike")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str  # an ACLED sub-event type or a generic cue
+    start: int
+    end: int
+    text: str
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Order matters only for readability: every pattern is tried on every sentence.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Disrupted weapons use", _p(
+        r"\b(?:intercept(?:ed|ing|ion)s?|shot down|shoots? down|downed|defus(?:ed|ing|al)"
+        r"|(?:de-?mined|demining|neutrali[sz]ed|dismantled|disarmed) (?:an? |the )?"
+        r"(?:ied|explosive|bomb|mine|device)s?|controlled detonation"
+        r"|seized (?:\w+ ){0,3}(?:weapons|ammunition|arms|explosives)"
+        r"|(?:weapons|arms|ammunition) (?:were |was )?(?:seized|confiscated))\b")),
+    ("Suicide bomb", _p(r"\bsuicide (?:bomb\w*|attack\w*|vest|car bomb|vbied)|blew (?:him|her)self up")),
+    ("Chemical weapon", _p(r"\bchemical (?:weapon|munition|agent)s?|chloropicrin|poison(?:ous)? gas\b")),
+    ("Air/drone strike", _p(
+        r"\b(?:air ?strikes?|air-strikes?|airstrik\w*|air raids?(?! (?:alert|siren|warning)s?)"
+        r"|air attacks?|aerial (?:attack|bombard\w*|strike)s?|drone (?:strike|attack)s?"
+        r"|(?:kamikaze|attack|fpv|combat|loitering|shahed)[- ]drones?|drones?(?=\W+(?:hit|struck|attack|dropp|target))"
+        r"|(?:with|using|by|from) (?:an? |\w+ )?(?:drones?|uavs?|aircraft|helicopters?|jets?|warplanes?|aviation)"
+        r"|dropped (?:\w+ ){0,3}(?:from|by) (?:an? )?(?:drone|uav)|drone-dropped|uavs?\b"
+        r"|guided (?:aerial )?bombs?|glide bombs?|kab-?\d*|bombed from the air"
+        r"|(?:conducted|carried out|launched) (?:\w+ ){0,2}(?:bombing|bombardment) raids?"
+        r"|helicopter gunships?|fighter jets?|warplanes?)\b")),
+    ("Shelling/artillery/missile attack", _p(
+        r"\b(?:shell(?:ed|ing|s)?|artillery|mortars?|howitzers?|missiles?|rockets?|mlrs|grad"
+        r"|uragan|smerch|himars|tornado-s|iskander|kalibr|tank (?:fire|shells?)|fired (?:at|on|upon) .{0,30}with"
+        r"|multiple rocket|bombard(?:ed|ment|ing)|heavy weapons fire|tos-1a?|cluster munitions?)\b")),
+    ("Remote explosive/landmine/IED", _p(
+        r"\b(?:ieds?|vbieds?|improvised explosive|landmines?|land mines?|(?:anti-?(?:tank|personnel) )?mines?\b(?! of)"
+        r"|explosive devices?|roadside bombs?|car bombs?|planted (?:\w+ ){0,2}(?:bomb|explosive)s?"
+        r"|detonated|uxo|unexploded (?:ordnance|munitions?)|booby[- ]trap\w*|remote[- ]controlled"
+        r"|explosives?(?! (?:were|was) (?:seized|defused))|blew up|blown up)\b")),
+    ("Grenade", _p(r"\b(?:hand )?grenades?\b")),
+    ("Government regains territory", _p(
+        r"\b(?:regain(?:ed|s)? control|recaptur(?:ed|es?)|retook|retaken|re-?took control|liberat(?:ed|es?|ion of)"
+        r"|regained)\b")),
+    ("Non-state actor overtakes territory", _p(
+        r"\b(?:(?:took|taken|taking|seized|gained|established|assumed) (?:full |complete |total )?control"
+        r"|(?:completely |fully )?(?:controlled|captured|occupied|overran|overrun) by"
+        r"|captured|overran|overrun|under (?:the )?control of|fell to)\b")),
+    ("Armed clash", _p(
+        r"\b(?:clash(?:ed|es|ing)?|engag(?:ed|ing) (?:in|with|them)|exchang(?:ed|ing) (?:gun)?fire|gunfights?|firefights?"
+        r"|fought|fighting|battles? (?:of|for|in|between|with|near)|ambush(?:ed|es)?|repell?(?:ed|s)?|repuls(?:ed|es?)"
+        r"|assault(?:ed|s)?|(?:armed|heavy|fierce) (?:confrontation|fighting)|offensive(?:s)? (?:on|against|near)"
+        r"|counter-?attack(?:ed|s)?|skirmish(?:ed|es)?|stormed|raided|raid on)\b")),
+    ("Sexual violence", _p(r"\b(?:rap(?:ed|e|ing)|sexual(?:ly)? (?:assault|abus|violen)\w*|gang-?raped)\b")),
+    ("Abduction/forced disappearance", _p(
+        r"\b(?:abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|forcibly disappeared|taken hostage|held hostage)\b")),
+    ("Arrests", _p(r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehended|taken into custody|detention of)\b")),
+    ("Mob violence", _p(r"\b(?:mob|lynch(?:ed|ing)?|vigilante)\b")),
+    ("Violent demonstration", _p(r"\b(?:riot(?:ers|ed|s|ing)?|burn(?:ed|ing|t) tyres|burn(?:ed|ing|t) tires|threw (?:stones|rocks))\b")),
+    ("Peaceful protest", _p(
+        r"\b(?:protest(?:ed|ers?|s|ing)?|demonstrat(?:ed|ion|ions|ors?|ing)|rall(?:y|ies|ied)|march(?:ed)? (?:to|through|in|against)"
+        r"|picket(?:ed|s)?|sit-?ins?|strike action|went on strike)\b")),
+    ("Agreement", _p(
+        r"\b(?:agreement|agreed|signed (?:a|an|the) (?:deal|accord|truce|memorandum)|ceasefire deal|peace deal"
+        r"|reconcil(?:ed|iation)|prisoner exchange|exchange of prisoners|truce|mediat(?:ed|ion))\b")),
+    ("Headquarters or base established", _p(
+        r"\b(?:establish(?:ed|es)|set up|opened|built) (?:a |an |new |their |its )*(?:military |forward |operating )*"
+        r"(?:base|camp|headquarters|outpost)s?\b")),
+    ("Looting/property destruction", _p(r"\b(?:loot(?:ed|ing)|plunder(?:ed)?|pillag\w+|torched|set (?:\w+ ){0,3}on fire|burn(?:ed|t) down)\b")),
+    ("Non-violent transfer of territory", _p(
+        r"\b(?:withdr(?:ew|awn|awal) from|vacated|abandoned (?:their |its )?(?:base|position|town)|handed over"
+        r"|without (?:a )?(?:fight|resistance))\b")),
+    ("Change to group/activity", _p(
+        r"\b(?:defected|surrender(?:ed|s)?|recruit(?:ed|ment|ing)|deployed|redeployed|mobili[sz](?:ed|ation)"
+        r"|regroup(?:ed|ing)|sighted|were seen|reinforce(?:d|ments)|(?:military |troop )?build-?up|convoy (?:arrived|moved))\b")),
+    ("~explosion", _p(r"\b(?:explo(?:sion|sions|ded|de)|blasts?)\b")),
+    ("~strike", _p(r"\b(?:struck|hit|strikes?|attacked by|targeted|bombing|bombs?|bombed)\b")),
+    ("~attack", _p(r"\b(?:attack(?:ed|s|ing)?|opened fire|fired (?:at|on|upon)|shot(?! down)|shooting|gunmen)\b")),
+    ("~kill", _p(r"\b(?:kill(?:ed|ing|s)?|murder(?:ed|s)?|assassinat(?:ed|ion)|execut(?:ed|ion)|beat(?:en)?|beating|stabbed|tortur(?:ed|e)|injur(?:ed|ing)|wound(?:ed|ing))\b")),
+)
+
+# ACLED opens strategic-development notes with a short label ("Movement of forces: On ...").
+_LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_p(r"^\s*(?:interception|defusal|detonation|weapons seizure|disrupted weapons use)\s*:"), "Disrupted weapons use"),
+    (_p(r"^\s*(?:movement of forces|change to armed group|recruitment|security measures"
+        r"|change to group/activity|military exercises?|training)\s*:"), "Change to group/activity"),
+    (_p(r"^\s*(?:property destruction|looting|looting/property destruction|arson)\s*:"), "Looting/property destruction"),
+    (_p(r"^\s*(?:non-violent activity|other)\s*:"), "Other"),
+    (_p(r"^\s*(?:headquarters|base established)\s*:"), "Headquarters or base established"),
+    (_p(r"^\s*(?:agreement|ceasefire|prisoner exchange)\s*:"), "Agreement"),
+    (_p(r"^\s*(?:arrests?|detention)\s*:"), "Arrests"),
+    (_p(r"^\s*(?:non-violent transfer of territory|territorial transfer)\s*:"), "Non-violent transfer of territory"),
+)
+
+
+def note_label(text: str) -> str | None:
+    """The sub-type an ACLED-style leading label ("Interception: ...") fixes, if any."""
+    for pattern, sub in _LABELS:
+        if pattern.search(text[:80]):
+            return sub
+    return None
+
+
+def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
+    """Every trigger in ``text``; spans are shifted by ``offset``."""
+    found: list[Trigger] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            found.append(Trigger(kind, m.start() + offset, m.end() + offset, m.group(0)))
+    found.sort(key=lambda t: (t.start, t.end))
+    return found
