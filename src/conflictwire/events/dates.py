@@ -208,7 +208,7 @@ def find_date_mentions(
 
 
 def _dateline_mentions(text: str, mentions: list[EventDate]) -> list[EventDate]:
-    return [m for m in mentions if m.start < 120 and _DATELINE.match(text[: m.start()])]
+    return [m for m in mentions if m.start < 120 and _DATELINE.match(text[: m.start])]
 
 
 def find_event_date(

@@ -1,0 +1,5 @@
+"""``python -m conflictwire`` runs the command line."""
+
+from conflictwire.cli import main
+
+main()
