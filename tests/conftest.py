@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# The store's fixtures (a store on SQLite and on PostgreSQL) live beside its tests.
+pytest_plugins = ["tests.store_support"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

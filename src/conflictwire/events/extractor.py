@@ -1,17 +1,395 @@
-"""Event extraction orchestrator (placeholder: finds nothing yet)."""
+"""Event extraction: sentences → mentions → happenings → ACLED-style ``Event`` records.
+
+For each sentence of the analysis text: find triggers (``triggers``), drop those that tell
+no happening (``modality``), read its attribution (``attribution``), place (the geocoder),
+date and counts (``support``), and actors with their roles (``roles``). Mentions are grouped
+into happenings (``segment``) and each is coded (``coding``, ``taxonomy``) into an ``Event``
+whose evidence spans index the original text.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import datetime as dt
+import logging
+import re
+from collections import Counter
 
+from spacy.tokens import Doc, Span
+
+from conflictwire.events.attribution import Attribution, AttributionTracker
+from conflictwire.events.clauses import split_clauses
+from conflictwire.events.coding import LABEL_MARK, crowd_actor, resolve_sub_type
+from conflictwire.events.modality import is_habitual, is_irrealis
+from conflictwire.events.record import build_event
+from conflictwire.events.roles import assign_roles
+from conflictwire.events.segment import EventDraft, Mention, segment
+from conflictwire.events.support import (
+    ActorRef,
+    DateRef,
+    actor_match,
+    event_date,
+    find_actors,
+    find_casualties,
+)
+from conflictwire.events.triggers import GENERIC, Trigger, find_triggers, note_label
+from conflictwire.events.weapons import find_weapons
 from conflictwire.geo import Geocoder
-from conflictwire.records import CleanedText, Document, Event
+from conflictwire.records import CleanedText, Document, Event, EventLocation, PlaceMention
 
 __all__ = ["extract_events"]
+
+log = logging.getLogger(__name__)
+
+_COREF = re.compile(
+    r"\b(?:after|following|during|in|since) the (?:attack|strike|shelling|explosion|blast"
+    r"|operation|incident|raid|bombing)\b",
+    re.I,
+)
+_COREF_SUBJ = re.compile(
+    r"^\W*(?:the|this) (?:attack|strike|shelling|explosion|blast|operation|incident|raid"
+    r"|bombing|assault)\b",
+    re.I,
+)
+_NEW = re.compile(
+    r"^\W*(?:in addition|additionally|separately|meanwhile|elsewhere|also|at the same time"
+    r"|in another)\b",
+    re.I,
+)
+_WIDE = re.compile(
+    r"\b(?:and (?:many |several |other |a number of )+(?:other )?(?:places|cities|towns|regions"
+    r"|areas))|across the country|throughout the country\b",
+    re.I,
+)
+_CASUALTY_ONLY = frozenset({"~kill"})
+_DATE_LED = re.compile(
+    r"^\W*(?:[A-Z][\w /-]{2,40}:\s*)?(?:On|Around|Between|From|In|During|Overnight"
+    r"|As of)\b[^.]{0,40}?\d{4}"
+)
+_SINGLE_REPORT_MAX = 1500
+
+
+def _single_report(text: str) -> bool:
+    """One paragraph opening with its date: an ACLED-style note of one happening."""
+    body = text.strip()
+    return len(body) < _SINGLE_REPORT_MAX and "\n\n" not in body and bool(_DATE_LED.match(body))
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    return sum(1 for s in starts if s <= offset) - 1
+
+
+def _token_for(sent: Span, trig: Trigger) -> Span:
+    span = sent.doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    return span if span is not None else sent[0:1]
+
+
+_NEGATIVE_CUES = frozenset({"Non-violent transfer of territory"})  # "without a fight" is the cue
+_PURPOSE_CUES = frozenset({"Peaceful protest"})
+_WEAPON_NOUNS = frozenset(
+    {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    }
+)
+
+
+# ACLED's bookkeeping: a clause marked "(coded separately)" tells another event.
+_SEPARATE = re.compile(r"\([^()]*coded separately[^()]*\)|[^,;()]*\(coded separately\)", re.I)
+
+
+def _bookkept(text: str) -> str:
+    return _SEPARATE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _realis_triggers(sent: Span) -> list[Trigger]:
+    kept = []
+    for trig in find_triggers(_bookkept(sent.text), sent.start_char):
+        tok = _token_for(sent, trig).root
+        negation = trig.kind not in _NEGATIVE_CUES
+        if not is_irrealis(tok, sent, negation=negation, purpose=trig.kind in _PURPOSE_CUES):
+            kept.append(trig)
+    if any(t.kind == "Disrupted weapons use" for t in kept):
+        # "shot down a drone": the weapon is what was disrupted, not how anyone attacked.
+        kept = [
+            t
+            for t in kept
+            if not (t.kind in _WEAPON_NOUNS and _token_for(sent, t).root.pos_ in ("NOUN", "PROPN"))
+        ]
+    return kept
+
+
+def _dominant_country(places: list[PlaceMention]) -> str | None:
+    counts = Counter(p.place.country for p in places if p.place is not None and p.place.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b")
+
+
+def _text_country(text: str) -> str | None:
+    """The country named most often, when the gazetteer found no place at all."""
+    import pycountry  # only on this fallback path
+
+    counts: Counter[str] = Counter()
+    for m in _CAPITALIZED.finditer(text):
+        try:
+            found = pycountry.countries.get(name=m.group(0))
+        except (KeyError, LookupError):
+            found = None
+        if found is not None:
+            counts[found.name] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _actor_spans(sent: Span, country: str | None) -> list[tuple[int, int]]:
+    refs = find_actors(sent.text, country=country)
+    return [(r.start + sent.start_char, r.end + sent.start_char) for r in refs if r.inter != 7]
+
+
+def _event_country(loc: EventLocation, sentence: str, doc_country: str | None) -> str | None:
+    """Where it happened: "Russia launched missiles against Ukraine" happened in Ukraine."""
+    if loc.place is not None and loc.place.kind != "country" and loc.place.country:
+        return loc.place.country
+    if loc.place is not None and loc.place.kind == "country":
+        loc = EventLocation(None, None, loc.location_text, loc.place.country)
+    # Only the country named in the sentence: the document's theatre wins if named too.
+    named_too = bool(doc_country) and str(doc_country)[:5].lower() in sentence.lower()
+    if loc.country and doc_country and loc.country != doc_country and named_too:
+        return doc_country
+    return loc.country or doc_country
+
+
+_COORDINATED = re.compile(r"\b([A-Z][a-z]+) and (?:the )?$")
+
+
+def _with_coordinated(text: str, country: str | None) -> list[ActorRef]:
+    """Actors of a sentence, with the first of "Russian and Ukrainian forces" spelled out."""
+    refs = find_actors(text, country=country)
+    extra = []
+    for ref in refs:
+        m = _COORDINATED.search(text[: ref.start])
+        words = ref.text.split()
+        if m is None or len(words) < 2:
+            continue
+        # "Russian and Ukrainian forces": the adjective borrows the head noun of its partner.
+        found = actor_match(f"{m.group(1)} {' '.join(words[1:])}", country=country)
+        if found is not None and found.name != ref.name:
+            extra.append(ActorRef(m.start(1), m.end(1), m.group(1), found.name, found.inter))
+    return sorted(refs + extra, key=lambda r: r.start)
+
+
+def _shift(refs: list[ActorRef], offset: int) -> list[ActorRef]:
+    return [ActorRef(r.start + offset, r.end + offset, r.text, r.name, r.inter) for r in refs]
+
+
+class _DocContext:
+    """What every sentence of one document shares."""
+
+    def __init__(
+        self, doc: Document, cleaned: CleanedText, parsed: Doc, geocoder: Geocoder
+    ) -> None:
+        self.doc = doc
+        self.cleaned = cleaned
+        self.parsed = parsed
+        self.geocoder = geocoder
+        self.text = cleaned.analysis
+        self.places = geocoder.geoparse(self.text)
+        self.country = _dominant_country(self.places) or _text_country(self.text)
+        self.anchor = cleaned.dateline_date or doc.published
+        self.paragraphs = _paragraph_starts(self.text)
+        self.label = note_label(self.text)
+        self.tracker = AttributionTracker()
+
+    def locate(self, start: int, end: int, exclude: list[tuple[int, int]]) -> EventLocation:
+        # A place name inside an actor ("Kiev troops", "Donetsk militia") is not where it was.
+        places = [p for p in self.places if not any(a <= p.start < b for a, b in exclude)]
+        try:
+            return self.geocoder.locate(self.text, start, end, places)
+        except Exception:  # a geocoder failure must not lose the event
+            log.exception("%s: locating %d-%d failed", self.doc.doc_id, start, end)
+            return EventLocation(place=None, precision=None, location_text=None)
+
+
+def _mention(
+    ctx: _DocContext, sent: Span, para: int, attribution: Attribution, first: bool
+) -> Mention | None:
+    triggers = _realis_triggers(sent)
+    kinds = [t.kind for t in triggers]
+    if first and ctx.label is not None:
+        kinds.insert(0, LABEL_MARK + ctx.label)
+    if not kinds or (is_habitual(sent) and not first):
+        return None
+    location = ctx.locate(sent.start_char, sent.end_char, _actor_spans(sent, ctx.country))
+    country = _event_country(location, sent.text, ctx.country)
+    if location.place is not None and location.place.kind == "country":
+        location = EventLocation(None, None, location.location_text, country)
+    if location.place is None and country != location.country:
+        location = EventLocation(None, None, location.location_text, country)
+    refs = _shift(_with_coordinated(sent.text, country), sent.start_char)
+    # The first trigger carries the sentence's main predicate ("attacked ..., but were repelled").
+    head = triggers[0] if triggers else None
+    actor1 = actor2 = None
+    if head is not None:
+        actor1, actor2 = assign_roles(sent, _token_for(sent, head).root, refs)
+    elif refs:
+        # A labelled note ("Movement of forces: ...") names its actor as the subject.
+        actor1, actor2 = assign_roles(sent, sent.root, refs)
+    return Mention(
+        start=sent.start_char,
+        end=sent.end_char,
+        paragraph=para,
+        kinds=kinds,
+        actor1=actor1,
+        actor2=actor2,
+        location=location,
+        date=event_date(sent.text, published=ctx.doc.published, anchor=ctx.anchor),
+        casualties=find_casualties(sent.text),
+        attribution=attribution,
+        weapons=find_weapons(sent.text) if any(k not in GENERIC for k in kinds) else [],
+        coref=bool(_COREF.search(sent.text) or _COREF_SUBJ.search(sent.text)),
+        wide=bool(_WIDE.search(sent.text)),
+        new_marker=bool(_NEW.search(sent.text)),
+        actors=refs,
+    )
+
+
+def _mentions(ctx: _DocContext) -> list[Mention]:
+    found: list[Mention] = []
+    last_para = -1
+    for i, sent in enumerate(ctx.parsed.sents):
+        if not sent.text.strip():
+            continue
+        para = _paragraph_of(ctx.paragraphs, sent.start_char)
+        if para != last_para:
+            ctx.tracker.new_paragraph()
+        attribution = ctx.tracker.read(sent.text, first_in_paragraph=para != last_para)
+        first = i == 0 or (not found and ctx.label is not None)
+        last_para = para
+        pieces = split_clauses(sent, ctx.places)
+        whole_date = None
+        if len(pieces) > 1:
+            whole_date = event_date(sent.text, published=ctx.doc.published, anchor=ctx.anchor)
+        previous: Mention | None = None
+        for piece in pieces:
+            m = _mention(ctx, piece, para, attribution, first)
+            if m is None:
+                continue
+            if len(pieces) > 1 and previous is not None:
+                # The later clause shares the sentence's subject and, unless it says another, its day.
+                m.actor1 = m.actor1 or previous.actor1
+                m.new_marker = True
+            if len(pieces) > 1:
+                m.date = m.date or whole_date
+            previous = m
+            found.append(m)
+    return found
+
+
+# ACLED's own bookkeeping names the actor it coded: "(described as allied forces, coded as
+# Unidentified Military Forces)", "unidentified gunman (coded as military forces)".
+_CODED_AS = re.compile(r"\bcoded as (?!\d)([A-Za-z][\w ()'-]*?)(?=[),.;]|$)")
+_ORDNANCE = frozenset({"Remote explosive/landmine/IED"})
+
+
+def _coded_as(text: str, country: str | None) -> ActorRef | None:
+    m = _CODED_AS.search(text)
+    if m is None:
+        return None
+    phrase = m.group(1).strip()
+    if phrase.lower().startswith("unidentified military forces"):
+        return ActorRef(m.start(1), m.end(1), phrase, "Unidentified Military Forces", 8)
+    return actor_match(phrase, country=country)
+
+
+def _unidentified(sub: str, country: str | None) -> ActorRef | None:
+    """ACLED codes ordnance that no one is said to have laid to Unidentified Military Forces."""
+    if sub in _ORDNANCE:
+        return ActorRef(0, 0, "", "Unidentified Military Forces", 8)
+    return None
+
+
+def _narrative_date(ctx: _DocContext, mentions: list[Mention], draft: EventDraft) -> DateRef | None:
+    """An undated happening took place on the story's last day named before it, else about
+    the dateline or publication day (within the week before: precision 2)."""
+    first = draft.mentions[0].start
+    earlier = [m.date for m in mentions if m.date is not None and m.start < first]
+    if earlier:
+        return earlier[-1]
+    if ctx.anchor:
+        # News reports what happened up to the day before; ACLED's precision 2 says "about".
+        day = dt.date.fromisoformat(ctx.anchor[:10]) - dt.timedelta(days=1)
+        return DateRef(day.isoformat(), 2)
+    return None
+
+
+def _fill_actor1(drafts: list[EventDraft], mentions: list[Mention]) -> dict[int, ActorRef | None]:
+    """A doer for happenings told without one: the paragraph's, else the document's attacker."""
+    by_para: dict[int, Counter[str]] = {}
+    refs: dict[str, ActorRef] = {}
+    for m in mentions:
+        if m.actor1 is not None:
+            by_para.setdefault(m.paragraph, Counter())[m.actor1.name] += 1
+            refs[m.actor1.name] = m.actor1
+    doc_counts: Counter[str] = sum(by_para.values(), Counter())
+    fills: dict[int, ActorRef | None] = {}
+    for i, ev in enumerate(drafts):
+        if ev.actor1 is not None:
+            continue
+        para = by_para.get(ev.paragraph)
+        pick = (
+            para.most_common(1)[0][0]
+            if para
+            else (doc_counts.most_common(1)[0][0] if doc_counts else None)
+        )
+        fills[i] = refs.get(pick) if pick else None
+    return fills
 
 
 def extract_events(
     doc: Document, cleaned: CleanedText, parsed: Doc, geocoder: Geocoder
 ) -> list[Event]:
     """Return the events ``doc`` reports, evidence in ``doc.text`` offsets."""
-    return []
+    if not cleaned.analysis.strip():
+        return []
+    ctx = _DocContext(doc, cleaned, parsed, geocoder)
+    mentions = _mentions(ctx)
+    drafts = segment(mentions, single_report=_single_report(ctx.text))
+    fills = _fill_actor1(drafts, mentions)
+    events = []
+    for i, draft in enumerate(drafts):
+        actor1 = draft.actor1 or fills.get(i)
+        kinds = [k for m in draft.mentions for k in m.kinds]
+        actor2 = next(
+            (
+                m.actor2
+                for m in draft.mentions
+                if m.actor2 is not None and (actor1 is None or m.actor2.name != actor1.name)
+            ),
+            None,
+        )
+        text = " ".join(ctx.text[m.start : m.end] for m in draft.mentions)
+        sub = resolve_sub_type(kinds, actor1, actor2, text, ctx.country)
+        if sub is None or (set(kinds) <= _CASUALTY_ONLY and actor1 is None and actor2 is None):
+            continue
+        actor1 = _coded_as(text, ctx.country) or actor1 or _unidentified(sub, ctx.country)
+        actor1 = crowd_actor(sub, actor1, ctx.country)
+        events.append(
+            build_event(
+                ctx.doc,
+                ctx.cleaned,
+                draft,
+                sub,
+                actor1,
+                actor2,
+                ctx.country,
+                geocoder=geocoder,
+                fallback_date=_narrative_date(ctx, mentions, draft),
+            )
+        )
+    return events

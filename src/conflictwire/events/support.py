@@ -81,8 +81,13 @@ def parse_number(text: str) -> int | None:
     return _WORDS.get(clean)
 
 
-_NUM = r"(\d[\d,]*|a dozen|dozens|several|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_KILLED = re.compile(_NUM + r"\b(?:[\w'-]+ ){0,4}?(?:were |was |have been |had been )?(?:killed|dead|died)", re.I)
+_NUM = (
+    r"(\d[\d,]*|a dozen|dozens|several|a few|an?|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve)"
+)
+_KILLED = re.compile(
+    _NUM + r"\b(?:[\w'-]+ ){0,4}?(?:were |was |have been |had been )?(?:killed|dead|died)", re.I
+)
 _KILLING = re.compile(r"\bkill(?:ed|ing) (?:at least |about )?" + _NUM + r"\b", re.I)
 _INJURED = re.compile(_NUM + r"\b(?:[\w'-]+ ){0,4}?(?:were |was )?(?:injured|wounded)", re.I)
 _INJURING = re.compile(r"\b(?:injur|wound)(?:ed|ing) (?:at least |about )?" + _NUM + r"\b", re.I)
@@ -110,7 +115,20 @@ def find_casualties(text: str) -> Casualties:
     )
 
 
-_MONTHS = "january february march april may june july august september october november december".split()
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _EXPLICIT = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r"),? (\d{4})\b", re.I)
 
 
@@ -138,11 +156,28 @@ def event_date(text: str, *, published: str | None, anchor: str | None) -> DateR
 _FALLBACK_ACTORS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
     (re.compile(p, re.I), n, c)
     for p, n, c in (
-        (r"\b(?:russian|russia's) (?:\w+ )?(?:forces|military|army|troops|aviation)\b|\brussia\b", "Military Forces of Russia", "Russia"),
-        (r"\b(?:ukrainian|ukraine's) (?:\w+ )?(?:forces|military|army|troops)\b", "Military Forces of Ukraine", "Ukraine"),
-        (r"\bbelarusian (?:\w+ )?(?:forces|military|army|troops|rockets|missiles)\b|\bbelarus\b", "Military Forces of Belarus", "Belarus"),
+        (
+            r"\b(?:russian|russia's) (?:\w+ )?(?:forces|military|army|troops|aviation)\b"
+            r"|\brussia\b",
+            "Military Forces of Russia",
+            "Russia",
+        ),
+        (
+            r"\b(?:ukrainian|ukraine's) (?:\w+ )?(?:forces|military|army|troops)\b",
+            "Military Forces of Ukraine",
+            "Ukraine",
+        ),
+        (
+            r"\bbelarusian (?:\w+ )?(?:forces|military|army|troops|rockets|missiles)\b|\bbelarus\b",
+            "Military Forces of Belarus",
+            "Belarus",
+        ),
         (r"\bal[- ]shabaa?b\b", "Al Shabaab", None),
-        (r"\b(?:government security forces|somali (?:national )?(?:army|forces|military)|sna)\b", "Military Forces of Somalia", "Somalia"),
+        (
+            r"\b(?:government security forces|somali (?:national )?(?:army|forces|military)|sna)\b",
+            "Military Forces of Somalia",
+            "Somalia",
+        ),
         (r"\bcivilians?\b|\bresidents?\b|\bresidential\b|\bpeople\b", "Civilians", None),
         (r"\bprotesters|demonstrators\b", "Protesters", None),
     )

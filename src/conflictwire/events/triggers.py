@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 __all__ = ["GENERIC", "Trigger", "find_triggers", "note_label"]
 
-GENERIC = ("~attack", "~kill", "~explosion", "~strike")
+GENERIC = ("~attack", "~arms", "~kill", "~explosion", "~strike")
 
 
 @dataclass(frozen=True)
@@ -30,84 +30,227 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 # Order matters only for readability: every pattern is tried on every sentence.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("Disrupted weapons use", _p(
-        r"\b(?:intercept(?:ed|ing|ion)s?|shot down|shoots? down|downed|defus(?:ed|ing|al)"
-        r"|(?:de-?mined|demining|neutrali[sz]ed|dismantled|disarmed) (?:an? |the )?"
-        r"(?:ied|explosive|bomb|mine|device)s?|controlled detonation"
-        r"|seized (?:\w+ ){0,3}(?:weapons|ammunition|arms|explosives)"
-        r"|(?:weapons|arms|ammunition) (?:were |was )?(?:seized|confiscated))\b")),
-    ("Suicide bomb", _p(r"\bsuicide (?:bomb\w*|attack\w*|vest|car bomb|vbied)|blew (?:him|her)self up")),
-    ("Chemical weapon", _p(r"\bchemical (?:weapon|munition|agent)s?|chloropicrin|poison(?:ous)? gas\b")),
-    ("Air/drone strike", _p(
-        r"\b(?:air ?strikes?|air-strikes?|airstrik\w*|air raids?(?! (?:alert|siren|warning)s?)"
-        r"|air attacks?|aerial (?:attack|bombard\w*|strike)s?|drone (?:strike|attack)s?"
-        r"|(?:kamikaze|attack|fpv|combat|loitering|shahed)[- ]drones?|drones?(?=\W+(?:hit|struck|attack|dropp|target))"
-        r"|(?:with|using|by|from) (?:an? |\w+ )?(?:drones?|uavs?|aircraft|helicopters?|jets?|warplanes?|aviation)"
-        r"|dropped (?:\w+ ){0,3}(?:from|by) (?:an? )?(?:drone|uav)|drone-dropped|uavs?\b"
-        r"|guided (?:aerial )?bombs?|glide bombs?|kab-?\d*|bombed from the air"
-        r"|(?:conducted|carried out|launched) (?:\w+ ){0,2}(?:bombing|bombardment) raids?"
-        r"|helicopter gunships?|fighter jets?|warplanes?)\b")),
-    ("Shelling/artillery/missile attack", _p(
-        r"\b(?:shell(?:ed|ing|s)?|artillery|mortars?|howitzers?|missiles?|rockets?|mlrs|grad"
-        r"|uragan|smerch|himars|tornado-s|iskander|kalibr|tank (?:fire|shells?)|fired (?:at|on|upon) .{0,30}with"
-        r"|multiple rocket|bombard(?:ed|ment|ing)|heavy weapons fire|tos-1a?|cluster munitions?)\b")),
-    ("Remote explosive/landmine/IED", _p(
-        r"\b(?:ieds?|vbieds?|improvised explosive|landmines?|land mines?|(?:anti-?(?:tank|personnel) )?mines?\b(?! of)"
-        r"|explosive devices?|roadside bombs?|car bombs?|planted (?:\w+ ){0,2}(?:bomb|explosive)s?"
-        r"|detonated|uxo|unexploded (?:ordnance|munitions?)|booby[- ]trap\w*|remote[- ]controlled"
-        r"|explosives?(?! (?:were|was) (?:seized|defused))|blew up|blown up)\b")),
-    ("Grenade", _p(r"\b(?:hand )?grenades?\b")),
-    ("Government regains territory", _p(
-        r"\b(?:regain(?:ed|s)? control|recaptur(?:ed|es?)|retook|retaken|re-?took control|liberat(?:ed|es?|ion of)"
-        r"|regained)\b")),
-    ("Non-state actor overtakes territory", _p(
-        r"\b(?:(?:took|taken|taking|seized|gained|established|assumed) (?:full |complete |total )?control"
-        r"|(?:completely |fully )?(?:controlled|captured|occupied|overran|overrun) by"
-        r"|captured|overran|overrun|under (?:the )?control of|fell to)\b")),
-    ("Armed clash", _p(
-        r"\b(?:clash(?:ed|es|ing)?|engag(?:ed|ing) (?:in|with|them)|exchang(?:ed|ing) (?:gun)?fire|gunfights?|firefights?"
-        r"|fought|fighting|battles? (?:of|for|in|between|with|near)|ambush(?:ed|es)?|repell?(?:ed|s)?|repuls(?:ed|es?)"
-        r"|assault(?:ed|s)?|(?:armed|heavy|fierce) (?:confrontation|fighting)|offensive(?:s)? (?:on|against|near)"
-        r"|counter-?attack(?:ed|s)?|skirmish(?:ed|es)?|stormed|raided|raid on)\b")),
-    ("Sexual violence", _p(r"\b(?:rap(?:ed|e|ing)|sexual(?:ly)? (?:assault|abus|violen)\w*|gang-?raped)\b")),
-    ("Abduction/forced disappearance", _p(
-        r"\b(?:abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|forcibly disappeared|taken hostage|held hostage)\b")),
-    ("Arrests", _p(r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehended|taken into custody|detention of)\b")),
-    ("Mob violence", _p(r"\b(?:mob|lynch(?:ed|ing)?|vigilante)\b")),
-    ("Violent demonstration", _p(r"\b(?:riot(?:ers|ed|s|ing)?|burn(?:ed|ing|t) tyres|burn(?:ed|ing|t) tires|threw (?:stones|rocks))\b")),
-    ("Peaceful protest", _p(
-        r"\b(?:protest(?:ed|ers?|s|ing)?|demonstrat(?:ed|ion|ions|ors?|ing)|rall(?:y|ies|ied)|march(?:ed)? (?:to|through|in|against)"
-        r"|picket(?:ed|s)?|sit-?ins?|strike action|went on strike)\b")),
-    ("Agreement", _p(
-        r"\b(?:agreement|agreed|signed (?:a|an|the) (?:deal|accord|truce|memorandum)|ceasefire deal|peace deal"
-        r"|reconcil(?:ed|iation)|prisoner exchange|exchange of prisoners|truce|mediat(?:ed|ion))\b")),
-    ("Headquarters or base established", _p(
-        r"\b(?:establish(?:ed|es)|set up|opened|built) (?:a |an |new |their |its )*(?:military |forward |operating )*"
-        r"(?:base|camp|headquarters|outpost)s?\b")),
-    ("Looting/property destruction", _p(r"\b(?:loot(?:ed|ing)|plunder(?:ed)?|pillag\w+|torched|set (?:\w+ ){0,3}on fire|burn(?:ed|t) down)\b")),
-    ("Non-violent transfer of territory", _p(
-        r"\b(?:withdr(?:ew|awn|awal) from|vacated|abandoned (?:their |its )?(?:base|position|town)|handed over"
-        r"|without (?:a )?(?:fight|resistance))\b")),
-    ("Change to group/activity", _p(
-        r"\b(?:defected|surrender(?:ed|s)?|recruit(?:ed|ment|ing)|deployed|redeployed|mobili[sz](?:ed|ation)"
-        r"|regroup(?:ed|ing)|sighted|were seen|reinforce(?:d|ments)|(?:military |troop )?build-?up|convoy (?:arrived|moved))\b")),
+    (
+        "Disrupted weapons use",
+        _p(
+            r"\b(?:intercept(?:ed|ing)? (?:\w+ ){0,4}?(?:missiles?|drones?|rockets?|shaheds?"
+            r"|uavs?|projectiles?|bombs?|targets?)"
+            r"|(?:were|was) intercepted|interceptions?|shot down|shoots? down|downed|defus(?:ed"
+            r"|ing|al)"
+            r"|(?:de-?mined|demining|neutrali[sz]ed|dismantled|disarmed) (?:an? |the )?"
+            r"(?:ied|explosive|bomb|mine|device)s?|controlled detonation"
+            r"|seized (?:\w+ ){0,3}(?:weapons|ammunition|arms|explosives)"
+            r"|(?:weapons|arms|ammunition) (?:were |was )?(?:seized|confiscated))\b"
+        ),
+    ),
+    (
+        "Suicide bomb",
+        _p(r"\bsuicide (?:bomb\w*|attack\w*|vest|car bomb|vbied)|blew (?:him|her)self up"),
+    ),
+    (
+        "Chemical weapon",
+        _p(r"\bchemical (?:weapon|munition|agent)s?|chloropicrin|poison(?:ous)? gas\b"),
+    ),
+    (
+        "Air/drone strike",
+        _p(
+            r"\b(?:air ?strikes?|air-strikes?|airstrik\w*|air raids?(?! (?:alert|siren|warning)s?)"
+            r"|air attacks?|aerial (?:attack|bombard\w*|strike)s?|drone (?:strike|attack)s?"
+            r"|(?:kamikaze|attack|fpv|combat|loitering|shahed)[- ]drones?|drones?(?=\W+(?:hit"
+            r"|struck|attack|dropp|target))"
+            r"|(?:with|using|by|from) (?:an? |\w+ )?(?:drones?|uavs?|aircraft|helicopters?"
+            r"|jets?|warplanes?|aviation)"
+            r"|dropped (?:\w+ ){0,3}(?:from|by) (?:an? )?(?:drone|uav)|drone-dropped|uavs?\b"
+            r"|guided (?:aerial )?bombs?|glide bombs?|kab-?\d*|bombed from the air"
+            r"|(?:conducted|carried out|launched) (?:\w+ ){0,2}(?:bombing|bombardment) raids?"
+            r"|helicopter gunships?|fighter jets?|warplanes?|air forces?(?! (?:base"
+            r"|defen[cs]e))|aviation)\b"
+        ),
+    ),
+    (
+        "Shelling/artillery/missile attack",
+        _p(
+            r"\b(?:shell(?:ed|ing|s)?|artillery|mortars?|howitzers?|missiles?|rockets?|mlrs|grad"
+            r"|uragan|smerch|himars|tornado-s|iskander|kalibr|tank (?:fire|shells?)|fired (?:at"
+            r"|on|upon) .{0,30}with"
+            r"|multiple rocket|bombard(?:ed|ment|ing)|heavy weapons fire|tos-1a?"
+            r"|cluster munitions?)\b"
+        ),
+    ),
+    (
+        "Remote explosive/landmine/IED",
+        _p(
+            r"\b(?:ieds?|vbieds?|improvised explosive|landmines?|land mines?|(?:anti-?(?:tank"
+            r"|personnel) )?mines?\b(?! of)"
+            r"|explosive devices?|roadside bombs?|car bombs?|planted (?:\w+ ){0,2}(?:bomb"
+            r"|explosive)s?"
+            r"|detonated|uxo|unexploded (?:ordnance|munitions?)|booby[- ]trap\w*"
+            r"|remote[- ]controlled"
+            r"|explosives?(?! (?:were|was) (?:seized|defused))|blew up|blown up)\b"
+        ),
+    ),
+    ("Grenade", _p(r"\b(?:hand )?grenades?\b(?! launcher)")),
+    (
+        "Government regains territory",
+        _p(
+            r"\b(?:regain(?:ed|s)? control|recaptur(?:ed|es?)|retook|retaken|re-?took control"
+            r"|liberat(?:ed|es?|ion of)"
+            r"|regained)\b"
+        ),
+    ),
+    (
+        "Non-state actor overtakes territory",
+        _p(
+            r"\b(?:(?:took|taken|taking|seized|gained|established|assumed) (?:full |complete "
+            r"|total )?control"
+            r"|(?:completely |fully )?(?:controlled|captured|occupied|overran|overrun) by"
+            r"|captured (?:the )?(?:\w+ )?(?:town|village|city|base|bases|area|district"
+            r"|positions?|settlement|locality|camp)"
+            r"|captured (?-i:[A-Z])|took over (?!responsibility)|overran|overrun"
+            r"|under (?:the )?control of|fell to)\b"
+        ),
+    ),
+    (
+        "Armed clash",
+        _p(
+            r"\b(?:clash(?:ed|es|ing)?|engag(?:ed|ing) (?:in|with|them)|exchang(?:ed"
+            r"|ing) (?:gun)?fire"
+            r"|gunfights?|firefights?|fought|fighting|battles? (?:of|for|in|between|with|near)"
+            r"|repell?(?:ed|s)?|repuls(?:ed|es?)|(?:armed|heavy|fierce) (?:confrontation|fighting)"
+            r"|offensive(?:s)? (?:on|against|near)|counter-?attack(?:ed|s)?"
+            r"|offensive (?:operations?|actions?)|assault (?:operations?|actions?)"
+            r"|(?:tried|attempted|attempts?|attempting) to (?:advance|break through|storm)"
+            r"|advanced (?:near|on|towards|in)|skirmish(?:ed|es)?|gun battle|(?:fired"
+            r"|firing) on positions)\b"
+        ),
+    ),
+    (
+        # Small-arms fire and ground assaults: a battle against armed men, an Attack on civilians.
+        "~arms",
+        _p(
+            r"\b(?:ambush(?:ed|es)?|assault(?:ed|s)?|stormed|raided|raid on|small arms"
+            r"|(?:heavy )?machine[- ]?guns?"
+            r"|grenade launchers?|(?:opened )?(?:heavy )?gunfire|sniper fire|automatic weapons"
+            r"|fired upon|rifles?"
+            r"|infantry fighting vehicles?)\b"
+        ),
+    ),
+    (
+        "Sexual violence",
+        _p(r"\b(?:rap(?:ed|e|ing)|sexual(?:ly)? (?:assault|abus|violen)\w*|gang-?raped)\b"),
+    ),
+    (
+        "Abduction/forced disappearance",
+        _p(
+            r"\b(?:abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|forcibly disappeared|taken hostage"
+            r"|held hostage)\b"
+        ),
+    ),
+    (
+        "Arrests",
+        _p(
+            r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehended|taken into custody"
+            r"|detention of)\b"
+        ),
+    ),
+    ("Mob violence", _p(r"\b(?:mob|lynch(?:ed|ing)?|vigilante|fist ?fights?|stone-throwing)\b")),
+    (
+        "Violent demonstration",
+        _p(
+            r"\b(?:riot(?:ers|ed|s|ing)?|set (?:\w+ ){0,2}(?:tires|tyres) (?:on fire|ablaze)"
+            r"|burn(?:ed|ing|t) tyres|burn(?:ed|ing|t) tires|threw (?:stones|rocks))\b"
+        ),
+    ),
+    (
+        "Peaceful protest",
+        _p(
+            r"\b(?:protest(?:ed|ers?|s|ing)?|demonstrat(?:ed|ion|ions|ors?|ing)|rall(?:y|ies"
+            r"|ied)|march(?:ed)? (?:to|through|in|against)"
+            r"|picket(?:ed|s)?|sit-?ins?|strike action|went on strike)\b"
+        ),
+    ),
+    (
+        "Agreement",
+        _p(
+            r"\b(?:agreement|agreed|signed (?:a|an|the) (?:deal|accord|truce|memorandum)"
+            r"|ceasefire deal|peace deal"
+            r"|reconcil(?:ed|iation)|surrender(?:ed|s)?(?: to)?|handed over|prisoner exchange"
+            r"|exchange of prisoners|truce|mediat(?:ed|ion))\b"
+        ),
+    ),
+    (
+        "Headquarters or base established",
+        _p(
+            r"\b(?:establish(?:ed|es)|set up|opened|built|erected) (?:[\w-]+ ){0,3}?"
+            r"(?:base|camp|headquarters|outpost|checkpoint|positions?|military presence)s?\b"
+        ),
+    ),
+    (
+        "Looting/property destruction",
+        _p(
+            r"\b(?:loot(?:ed|ing)|plunder(?:ed)?|pillag\w+|torched|set (?:\w+ ){0,3}on fire"
+            r"|burn(?:ed|t) down)\b"
+        ),
+    ),
+    (
+        "Non-violent transfer of territory",
+        _p(
+            r"\b(?:withdr(?:ew|awn|awal) from|vacated|abandoned (?:their |its )?(?:base"
+            r"|position|town)"
+            r"|without (?:a |any )?(?:fight|fighting|resistance|clash(?:es)?)|(?:there (?:were"
+            r"|was) )?no (?:clash(?:es)?|fighting|resistance)(?: (?:was|were) reported)?)\b"
+        ),
+    ),
+    (
+        "Change to group/activity",
+        _p(
+            r"\b(?:defected|recruit(?:ed|ment|ing)|deployed|redeployed|mobili[sz](?:ed|ation)"
+            r"|regroup(?:ed|ing)|sighted|were seen|reinforce(?:d|ments)|(?:military "
+            r"|troop )?build-?up|convoy (?:arrived|moved))\b"
+        ),
+    ),
     ("~explosion", _p(r"\b(?:explo(?:sion|sions|ded|de)|blasts?)\b")),
     ("~strike", _p(r"\b(?:struck|hit|strikes?|attacked by|targeted|bombing|bombs?|bombed)\b")),
-    ("~attack", _p(r"\b(?:attack(?:ed|s|ing)?|opened fire|fired (?:at|on|upon)|shot(?! down)|shooting|gunmen)\b")),
-    ("~kill", _p(r"\b(?:kill(?:ed|ing|s)?|murder(?:ed|s)?|assassinat(?:ed|ion)|execut(?:ed|ion)|beat(?:en)?|beating|stabbed|tortur(?:ed|e)|injur(?:ed|ing)|wound(?:ed|ing))\b")),
+    (
+        "~attack",
+        _p(
+            r"\b(?:attack(?:ed|s|ing)?|opened fire|fired (?:at|on|upon)|shot(?! down)|shooting"
+            r"|gunmen)\b"
+        ),
+    ),
+    (
+        "~kill",
+        _p(
+            r"\b(?:kill(?:ed|ing|s)?|murder(?:ed|s)?|assassinat(?:ed|ion)|execut(?:ed|ion)|beat(?:en)?|beating|stabbed|tortur(?:ed|e)|injur(?:ed|ing)|wound(?:ed|ing))\b"
+        ),
+    ),
 )
 
 # ACLED opens strategic-development notes with a short label ("Movement of forces: On ...").
 _LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_p(r"^\s*(?:interception|defusal|detonation|weapons seizure|disrupted weapons use)\s*:"), "Disrupted weapons use"),
-    (_p(r"^\s*(?:movement of forces|change to armed group|recruitment|security measures"
-        r"|change to group/activity|military exercises?|training)\s*:"), "Change to group/activity"),
-    (_p(r"^\s*(?:property destruction|looting|looting/property destruction|arson)\s*:"), "Looting/property destruction"),
+    (
+        _p(r"^\s*(?:interception|defusal|detonation|weapons seizure|disrupted weapons use)\s*:"),
+        "Disrupted weapons use",
+    ),
+    (
+        _p(
+            r"^\s*(?:movement of forces|change to armed group|recruitment|security measures"
+            r"|change to group/activity|military exercises?|training)\s*:"
+        ),
+        "Change to group/activity",
+    ),
+    (
+        _p(r"^\s*(?:property destruction|looting|looting/property destruction|arson)\s*:"),
+        "Looting/property destruction",
+    ),
     (_p(r"^\s*(?:non-violent activity|other)\s*:"), "Other"),
     (_p(r"^\s*(?:headquarters|base established)\s*:"), "Headquarters or base established"),
     (_p(r"^\s*(?:agreement|ceasefire|prisoner exchange)\s*:"), "Agreement"),
     (_p(r"^\s*(?:arrests?|detention)\s*:"), "Arrests"),
-    (_p(r"^\s*(?:non-violent transfer of territory|territorial transfer)\s*:"), "Non-violent transfer of territory"),
+    (
+        _p(r"^\s*(?:non-violent transfer of territory|territorial transfer)\s*:"),
+        "Non-violent transfer of territory",
+    ),
 )
 
 

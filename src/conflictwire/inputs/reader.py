@@ -1,30 +1,35 @@
-"""Dispatch inputs to the reader for their kind."""
+"""Dispatch inputs (files, folders, standard input) to the reader for their kind.
+
+A kind is told by extension (a ``.gz`` suffix dropped) or, failing that, by sniffing the
+first bytes; gzip layers are peeled by their magic number, whatever the name says.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from conflictwire.inputs.jsonl import read_jsonl_lines
-from conflictwire.inputs.text import decode_bytes, text_document
+from conflictwire.inputs.feed import read_feed
+from conflictwire.inputs.html import extract_page
+from conflictwire.inputs.jsonl import read_jsonl_stream
+from conflictwire.inputs.options import DEFAULT_MAX_DOC_BYTES, ReadOptions
+from conflictwire.inputs.streams import STREAM_ERRORS, open_layers, read_capped, sniff_kind
+from conflictwire.inputs.text import decode_noted, text_document
+from conflictwire.inputs.warc import read_warc
 from conflictwire.records import Document, ReadFailure
 
-__all__ = ["DEFAULT_MAX_DOC_BYTES", "ReadOptions", "read_inputs"]
+__all__ = ["DEFAULT_MAX_DOC_BYTES", "ReadOptions", "normalize_doc_path", "read_inputs"]
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_DOC_BYTES = 20_000_000
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    published: str | None = None
-    source: str | None = None
-    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES
+# Kinds whose whole input is one parse: their size is capped before anything is read.
+_WHOLE_KINDS = frozenset({"text", "html", "feed"})
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset=[\"']?([A-Za-z0-9._:-]+)", re.IGNORECASE)
 
 
 def normalize_doc_path(path: str) -> str:
@@ -35,14 +40,15 @@ def normalize_doc_path(path: str) -> str:
 def read_inputs(
     inputs: Iterable[str], options: ReadOptions | None = None
 ) -> Iterator[Document | ReadFailure]:
+    """A ``Document`` per readable document, a ``ReadFailure`` per unreadable input, in order."""
     opts = options or ReadOptions()
     for name in inputs:
         if name == "-":
-            yield from _read_stdin(opts)
+            yield from _read_stream("-", "-", sys.stdin.buffer, opts, size=None)
             continue
         path = Path(name)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in _walk(path):
                 yield from _read_file(child, opts)
         elif path.is_file():
             yield from _read_file(path, opts)
@@ -50,44 +56,82 @@ def read_inputs(
             yield ReadFailure(name, "no such file or folder")
 
 
-def _read_stdin(opts: ReadOptions) -> Iterator[Document | ReadFailure]:
-    data = sys.stdin.buffer.read()
-    yield from _read_bytes("-", "-", data, opts)
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` in sorted order; hidden entries and symlinked folders left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            if not file.startswith("."):
+                yield Path(root) / file
 
 
 def _read_file(path: Path, opts: ReadOptions) -> Iterator[Document | ReadFailure]:
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > opts.max_doc_bytes and path.suffix.lower() in (".txt", ""):
-            yield ReadFailure(name, f"over the size cap ({size} > {opts.max_doc_bytes} bytes)")
-            return
-        data = path.read_bytes()
+        handle = path.open("rb")
+        size = os.fstat(handle.fileno()).st_size
     except OSError as exc:
         yield ReadFailure(name, f"cannot read: {exc.strerror or exc}")
         return
-    yield from _read_bytes(name, normalize_doc_path(name), data, opts)
+    with handle:
+        yield from _read_stream(name, normalize_doc_path(name), handle, opts, size=size)
 
 
-def _read_bytes(
-    name: str, doc_id: str, data: bytes, opts: ReadOptions
+def _read_stream(
+    name: str, doc_id: str, raw: BinaryIO, opts: ReadOptions, size: int | None
 ) -> Iterator[Document | ReadFailure]:
-    suffix = Path(name).suffix.lower()
-    if suffix in (".jsonl", ".ndjson") or (suffix not in (".txt",) and _looks_like_jsonl(data)):
-        yield from read_jsonl_lines(name, data, opts.published, opts.source, opts.max_doc_bytes)
-        return
-    if b"\x00" in data[:4096]:
-        yield ReadFailure(name, "binary content, not text")
-        return
-    if len(data) > opts.max_doc_bytes:
-        yield ReadFailure(name, f"over the size cap ({len(data)} > {opts.max_doc_bytes} bytes)")
-        return
-    text, replaced = decode_bytes(data)
-    if replaced:
-        log.warning("%s: invalid UTF-8 bytes replaced", name)
-    yield text_document(doc_id, text, opts.published, opts.source)
+    try:
+        head, stream, compressed = open_layers(raw)
+        kind = sniff_kind(name, head)
+        if kind == "binary":
+            yield ReadFailure(name, "binary content, not text: refused")
+            return
+        if (
+            kind in _WHOLE_KINDS
+            and not compressed
+            and size is not None
+            and size > opts.max_doc_bytes
+        ):
+            yield ReadFailure(name, f"over the size cap ({size} > {opts.max_doc_bytes} bytes)")
+            return
+        yield from _read_kind(kind, name, doc_id, stream, opts)
+    except STREAM_ERRORS as exc:
+        yield ReadFailure(name, f"truncated or corrupt compressed data: {exc}")
+    except OSError as exc:
+        yield ReadFailure(name, f"cannot read: {exc.strerror or exc}")
 
 
-def _looks_like_jsonl(data: bytes) -> bool:
-    head = data.lstrip()[:1]
-    return head == b"{"
+def _read_kind(
+    kind: str, name: str, doc_id: str, stream: BinaryIO, opts: ReadOptions
+) -> Iterator[Document | ReadFailure]:
+    cap = opts.max_doc_bytes
+    if kind == "jsonl":
+        yield from read_jsonl_stream(name, stream, opts)
+        return
+    if kind == "warc":
+        yield from read_warc(name, stream, opts)
+        return
+    data = read_capped(stream, cap)
+    if data is None:
+        yield ReadFailure(name, f"over the size cap (more than {cap} bytes)")
+        return
+    if kind == "feed":
+        yield from read_feed(name, data, opts)
+    elif kind == "html":
+        yield _html_document(name, doc_id, data, opts)
+    else:
+        yield text_document(doc_id, decode_noted(name, data), opts.published, opts.source)
+
+
+def _html_document(name: str, doc_id: str, data: bytes, opts: ReadOptions) -> Document:
+    declared = _META_CHARSET.search(data[:4096])
+    charset = declared[1].decode("ascii") if declared else None
+    page = extract_page(decode_noted(name, data, charset))
+    return Document(
+        doc_id=doc_id,
+        text=page.text,
+        title=page.title,
+        url=page.url,
+        source=page.source or opts.source,
+        published=page.published or opts.published,
+    )

@@ -1,15 +1,15 @@
-"""Store interface (placeholder until the store lands)."""
+"""The store's interface: filters, the ingest report, and ``open_store``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from conflictwire.records import Document
-from conflictwire.runner import Pipeline
+from conflictwire.runner import DocResult
 
-__all__ = ["EventFilter", "IngestReport", "Store", "open_store"]
+__all__ = ["EventFilter", "IngestReport", "Processor", "Store", "open_store"]
 
 
 @dataclass(frozen=True)
@@ -27,14 +27,49 @@ class EventFilter:
 
 @dataclass
 class IngestReport:
-    documents: int = 0
-    unchanged: int = 0
-    events: int = 0
-    doc_ids: list[str] = field(default_factory=list)
+    documents: int = 0  # new or revised documents stored
+    unchanged: int = 0  # known documents with the same text: nothing done
+    events: int = 0  # events the stored documents report (before merging)
+    doc_ids: list[str] = field(default_factory=list)  # every document seen, in input order
+    replaced: int = 0  # of ``documents``, revisions of a known document (claims replaced)
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count (stored, no events)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, reason), not stored
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.documents} documents stored",
+            f"{self.unchanged} unchanged",
+            f"{self.events} events reported",
+        ]
+        if self.replaced:
+            parts.append(f"{self.replaced} revised")
+        parts += [f"{n} skipped ({reason})" for reason, n in sorted(self.skipped.items())]
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        return ", ".join(parts)
+
+
+class Processor(Protocol):
+    """What ingest needs of a pipeline: ``runner.Pipeline`` is one."""
+
+    def process(self, doc: Document) -> DocResult: ...
 
 
 class Store:
-    def ingest(self, documents: Iterable[Document], pipeline: Pipeline) -> IngestReport:
+    """Documents, merged events and their sources; see ``conflictwire.store``."""
+
+    def ingest(
+        self,
+        documents: Iterable[Document],
+        pipeline: Processor,
+        *,
+        batch_size: int = 100,
+        progress: Callable[[IngestReport], None] | None = None,
+    ) -> IngestReport:
+        """Store documents and their events: idempotent, merged across documents.
+
+        Commits every ``batch_size`` documents; ``progress`` is called after each batch.
+        """
         raise NotImplementedError
 
     def query_events(
@@ -56,4 +91,7 @@ class Store:
 
 
 def open_store(url: str) -> Store:
-    raise NotImplementedError(f"no store for {url!r} yet")
+    """The store at ``url``: ``sqlite:///PATH`` (created on first use) or ``postgresql://...``."""
+    from conflictwire.store.sql import SqlStore
+
+    return SqlStore(url)

@@ -1,0 +1,402 @@
+"""Load test of `conflictwire serve` on loopback: GET /api/events over 10,000 stored events.
+
+    python bench/api_load.py                       # 10,000 events, 250 req/s for 30 s, 2 workers
+    python bench/api_load.py --rate 0 --duration 10   # closed loop: as fast as it answers
+
+Builds a SQLite store of synthetic (but record-complete) events through the store's own
+``ingest`` with a stand-in pipeline, starts ``conflictwire serve --workers N`` on 127.0.0.1,
+sends a mix of filtered and paged queries at a fixed rate (open loop, so a slow server cannot
+slow the load down and hide its latency) and prints requests/s, latency percentiles and errors.
+Target (issue 8): >= 200 req/s with p99 < 200 ms and no errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+
+from conflictwire.records import Document, Event, Span
+from conflictwire.runner import DocResult
+
+GRACE_S = 5.0  # how long answers still due may take after the load stops
+
+TYPES = {
+    "Battles": ("Political violence", ["Armed clash", "Government regains territory"]),
+    "Explosions/Remote violence": (
+        "Political violence",
+        ["Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED"],
+    ),
+    "Violence against civilians": (
+        "Political violence",
+        ["Attack", "Abduction/forced disappearance"],
+    ),
+    "Protests": ("Demonstrations", ["Peaceful protest", "Protest with intervention"]),
+    "Riots": ("Demonstrations", ["Violent demonstration", "Mob violence"]),
+    "Strategic developments": (
+        "Strategic developments",
+        ["Arrests", "Looting/property destruction"],
+    ),
+}
+# (place, admin1, country, iso, lat, lon)
+PLACES = [
+    ("Kyiv", "Kyiv City", "Ukraine", 804, 50.45, 30.52),
+    ("Kharkiv", "Kharkiv", "Ukraine", 804, 49.99, 36.23),
+    ("Odesa", "Odesa", "Ukraine", 804, 46.48, 30.73),
+    ("Dnipro", "Dnipropetrovsk", "Ukraine", 804, 48.46, 35.05),
+    ("Zaporizhzhia", "Zaporizhia", "Ukraine", 804, 47.84, 35.14),
+    ("Kherson", "Kherson", "Ukraine", 804, 46.64, 32.61),
+    ("Bakhmut", "Donetsk", "Ukraine", 804, 48.59, 38.00),
+    ("Sumy", "Sumy", "Ukraine", 804, 50.91, 34.80),
+    ("Mogadishu", "Banadir", "Somalia", 706, 2.04, 45.34),
+    ("Kismayo", "Lower Juba", "Somalia", 706, -0.36, 42.55),
+    ("Baidoa", "Bay", "Somalia", 706, 3.11, 43.65),
+    ("Beledweyne", "Hiraan", "Somalia", 706, 4.74, 45.20),
+    ("Khartoum", "Khartoum", "Sudan", 729, 15.50, 32.56),
+    ("El Fasher", "North Darfur", "Sudan", 729, 13.63, 25.35),
+    ("Goma", "North Kivu", "Democratic Republic of Congo", 180, -1.68, 29.22),
+    ("Bamako", "Bamako", "Mali", 466, 12.64, -8.00),
+]
+ACTORS = [
+    ("Military Forces of Russia (2000-)", 8),
+    ("Military Forces of Ukraine (2019-)", 1),
+    ("Al Shabaab", 2),
+    ("Rapid Support Forces", 2),
+    ("Protesters (International)", 6),
+    ("Unidentified Armed Group", 3),
+]
+
+
+def synthetic_documents(
+    n: int, seed: int, start: int = 0, first_day: str = "2022-02-24", days: int = 900
+) -> tuple[list[Document], dict[str, Event]]:
+    """``n`` one-event documents and the event each reports, reproducible from ``seed``."""
+    rnd = random.Random(seed)
+    base = dt.date.fromisoformat(first_day)
+    docs, events = [], {}
+    for i in range(start, start + n):
+        place, admin1, country, iso, lat, lon = rnd.choice(PLACES)
+        event_type = rnd.choice(list(TYPES))
+        disorder, subs = TYPES[event_type]
+        day = (base + dt.timedelta(days=rnd.randrange(days))).isoformat()
+        actor, inter = rnd.choice(ACTORS)
+        peaceful = event_type in ("Protests", "Strategic developments")
+        fatalities = 0 if peaceful else int(rnd.paretovariate(1.6)) - 1
+        sentence = f"On {day}, {actor} was involved in {event_type.lower()} near {place}, {country}"
+        text = f"{place.upper()} - {sentence}, killing {fatalities} people, officials said.\n"
+        doc = Document(
+            f"bench/{i:06d}.txt",
+            text,
+            title=f"Report {i} from {place}",
+            source="Bench Wire",
+            published=day,
+        )
+        event = Event(
+            doc_id=doc.doc_id,
+            event_type=event_type,
+            sub_event_type=rnd.choice(subs),
+            disorder_type=disorder,
+            event_date=day,
+            time_precision=1,
+            year=int(day[:4]),
+            actor1=actor,
+            inter1=inter,
+            interaction=10 * inter,
+            iso=iso,
+            country=country,
+            admin1=admin1,
+            location=place,
+            location_text=place,
+            # A distinct point per event: the store must not merge them as one happening.
+            latitude=round(lat + rnd.uniform(-1.5, 1.5), 4),
+            longitude=round(lon + rnd.uniform(-1.5, 1.5), 4),
+            geo_precision=1,
+            fatalities=fatalities,
+            source="Bench Wire",
+            evidence=[Span(text.index(sentence), text.index(sentence) + len(sentence), sentence)],
+            notes=sentence + ".",
+        )
+        event.assign_id()
+        docs.append(doc)
+        events[doc.doc_id] = event
+    return docs, events
+
+
+class ReplayPipeline:
+    """Stands in for the NLP pipeline: each document reports its prepared event."""
+
+    def __init__(self, events: dict[str, Event]) -> None:
+        self.events = events
+
+    def process(self, doc: Document, *, now: str | None = None) -> DocResult:
+        event = self.events[doc.doc_id]
+        event.updated_at = now or "2024-01-01T00:00:00Z"
+        return DocResult(doc, [event])
+
+
+def build_store(url: str, target: int) -> int:
+    """Ingest synthetic documents until the store holds ``target`` events; returns the count."""
+    from conflictwire.store import EventFilter, open_store
+
+    store = open_store(url)
+    total, _ = store.query_events(EventFilter(), limit=0)
+    made, seed = 0, 1
+    while total < target:
+        docs, events = synthetic_documents(target - total, seed, start=made)
+        t0 = time.perf_counter()
+        store.ingest(docs, ReplayPipeline(events))
+        made += len(docs)
+        seed += 1
+        total, _ = store.query_events(EventFilter(), limit=0)
+        print(
+            f"ingested {len(docs)} documents in {time.perf_counter() - t0:.1f} s; "
+            f"{total} events stored",
+            file=sys.stderr,
+        )
+    store.close()
+    return total
+
+
+def queries(rnd: random.Random, total: int) -> Iterator[dict[str, str]]:
+    """A mix of what the dashboard and API users ask: pages, filters, text search."""
+    while True:
+        kind = rnd.randrange(10)
+        if kind < 3:
+            yield {"offset": str(rnd.randrange(0, max(total - 100, 1)))}
+        elif kind == 3:
+            yield {"country": rnd.choice(PLACES)[2]}
+        elif kind == 4:
+            yield {"event_type": rnd.choice(list(TYPES)), "limit": "50"}
+        elif kind == 5:
+            start = dt.date(2022, 3, 1) + dt.timedelta(days=rnd.randrange(800))
+            yield {"since": start.isoformat(), "until": (start + dt.timedelta(days=30)).isoformat()}
+        elif kind == 6:
+            _, _, _, _, lat, lon = rnd.choice(PLACES)
+            yield {"bbox": f"{lon - 2},{lat - 2},{lon + 2},{lat + 2}"}
+        elif kind == 7:
+            yield {"actor": rnd.choice(["russia", "shabaab", "support forces"]), "limit": "20"}
+        elif kind == 8:
+            yield {"q": rnd.choice(["kharkiv", "mogadishu", "officials", "riots"]), "limit": "20"}
+        else:
+            yield {"country": "Ukraine", "admin1": rnd.choice(PLACES[:8])[1], "limit": "100"}
+
+
+class Connection:
+    """A minimal keep-alive HTTP/1.1 client: the load generator must cost far less CPU than the
+    server it measures (httpx spends about as much per request as the server does)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, target: str) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        request = f"GET {target} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n"
+        self.writer.write(request.encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        length = next(
+            (int(h.split(":", 1)[1]) for h in lines if h.lower().startswith("content-length:")),
+            None,
+        )
+        if length is None:
+            raise ConnectionError("answer without Content-Length")
+        return status, await self.reader.readexactly(length)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+async def run_load(
+    base: str, rate: float, duration: float, concurrency: int, total: int
+) -> dict[str, Any]:
+    """Sends the query mix for ``duration`` s; unanswered requests are errors after a grace."""
+    host, port = base.removeprefix("http://").split(":")
+    gen = queries(random.Random(7), total)
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    queue: asyncio.Queue[tuple[float, str]] = asyncio.Queue()
+    start = time.perf_counter()
+
+    def fail(kind: str) -> None:
+        errors[kind] = errors.get(kind, 0) + 1
+
+    async def worker() -> None:
+        conn = Connection(host, int(port))
+        while True:
+            scheduled, target = await queue.get()
+            try:
+                status, body = await asyncio.wait_for(conn.get(target), timeout=10)
+                if status != 200 or not body.startswith(b'{"total"'):
+                    fail(f"HTTP {status}")
+                else:
+                    # From the scheduled send time: queueing counts against the server.
+                    latencies.append(time.perf_counter() - scheduled)
+            except (TimeoutError, OSError, asyncio.IncompleteReadError) as err:
+                fail(type(err).__name__)
+                conn.close()
+            finally:
+                queue.task_done()
+
+    def enqueue(scheduled: float) -> None:
+        queue.put_nowait((scheduled, "/api/events?" + urlencode(next(gen))))
+
+    workers = [asyncio.create_task(worker()) for _ in range(concurrency)]
+    sent = 0
+    while (now := time.perf_counter()) - start < duration:
+        if rate > 0:
+            due = int((now - start) * rate) + 1
+            while sent < due:
+                enqueue(start + sent / rate)
+                sent += 1
+        elif queue.qsize() < concurrency:  # closed loop: keep every connection busy
+            for _ in range(concurrency - queue.qsize()):
+                enqueue(time.perf_counter())
+                sent += 1
+        await asyncio.sleep(0.002)
+    with contextlib.suppress(TimeoutError):  # bounded: a lagging server cannot stretch the run
+        await asyncio.wait_for(queue.join(), timeout=GRACE_S)
+    elapsed = time.perf_counter() - start
+    for w in workers:
+        w.cancel()
+    unanswered = sent - len(latencies) - sum(errors.values())
+    if unanswered:
+        errors["unanswered"] = unanswered
+    return {"elapsed": elapsed, "ok": len(latencies), "errors": errors, "latencies": latencies}
+
+
+def _pct(sorted_values: list[float], p: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    return sorted_values[min(len(sorted_values) - 1, round(p / 100 * (len(sorted_values) - 1)))]
+
+
+def tree_cpu_seconds(pid: int) -> float | None:
+    """User + system CPU of a process and all its descendants (Linux /proc), else None."""
+    try:
+        stats = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    except OSError:
+        return None
+    tree, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        for child, (ppid, _) in stats.items():
+            if ppid == parent and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    ticks = sum(stats[p][1] for p in tree if p in stats)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def start_server(url: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    serve = [sys.executable, "-m", "conflictwire", "serve", "--db", url]
+    cmd = [*serve, "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    env = {k: v for k, v in os.environ.items() if k != "CONFLICTWIRE_TOKEN"}
+    proc = subprocess.Popen(cmd, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode}")
+        try:
+            if httpx.get(base + "/api/events?limit=1", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.terminate()
+    raise SystemExit("server did not answer within 60 s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--rate", type=float, default=250.0, help="req/s; 0 = closed loop")
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (max 120)")
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--db", help="an existing store URL to reuse (default: a fresh temp one)")
+    args = parser.parse_args()
+    duration = min(args.duration, 120.0)
+    with tempfile.TemporaryDirectory(prefix="cw-bench-") as tmp:
+        url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
+        total = build_store(url, args.events)
+        proc, base = start_server(url, args.workers)
+        try:
+            for _ in range(50):  # warm the workers' caches and connections
+                httpx.get(base + "/api/events", timeout=5)
+            cpu0, own0 = tree_cpu_seconds(proc.pid), time.process_time()
+            result = asyncio.run(run_load(base, args.rate, duration, args.concurrency, total))
+            cpu1, own = tree_cpu_seconds(proc.pid), time.process_time() - own0
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    lat = sorted(result["latencies"])
+    n_err = sum(result["errors"].values())
+    rps = result["ok"] / result["elapsed"]
+    p50, p90, p99 = (_pct(lat, p) * 1000 for p in (50, 90, 99))
+    mode = (
+        f"open loop at {args.rate:g} req/s"
+        if args.rate > 0
+        else f"closed loop, {args.concurrency} clients"
+    )
+    print(
+        f"GET /api/events over {total} stored events, {args.workers} workers, {mode}, "
+        f"{result['elapsed']:.1f} s"
+    )
+    print(f"requests/s: {rps:.1f}   ok: {result['ok']}   errors: {n_err} {result['errors'] or ''}")
+    mean = statistics.fmean(lat) * 1000 if lat else 0.0
+    print(
+        f"latency ms: p50 {p50:.1f}   p90 {p90:.1f}   p99 {p99:.1f}   "
+        f"max {max(lat, default=0) * 1000:.1f}   mean {mean:.1f}"
+    )
+    if cpu0 is not None and cpu1 is not None and result["ok"]:
+        per = (cpu1 - cpu0) / (result["ok"] + n_err) * 1000
+        print(f"load generator CPU: {own / (result['ok'] + n_err) * 1000:.2f} ms per request")
+        print(
+            f"server CPU: {per:.2f} ms per request ({1000 / per:.0f} req/s per free core); "
+            f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        )
+    passed = rps >= 200 and p99 < 200 and n_err == 0
+    print(f"target >= 200 req/s, p99 < 200 ms, no errors: {'PASS' if passed else 'FAIL'}")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Geoparsing quality on LGL: run ``Geocoder.geoparse`` on raw article text and score it.
+
+Prints: the share of found gold toponyms (those with coordinates, overlapped by a mention)
+that resolve within 161 km; the share of all gold toponyms found and within 161 km; docs/s.
+
+    python bench/geoparse_lgl.py [PATH/lgl.xml] [--limit N] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from conflictwire.geo import get_geocoder
+from conflictwire.geo.katottg import haversine_km
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "geo" / "lgl" / "lgl.xml"
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    phrase: str
+    lat: float
+    lon: float
+
+
+def read_lgl(path: Path) -> list[tuple[str, list[Gold]]]:
+    docs = []
+    for article in ET.parse(path).getroot().iter("article"):
+        text = article.findtext("text") or ""
+        golds = []
+        for top in article.iter("toponym"):
+            lat, lon = top.findtext("gaztag/lat"), top.findtext("gaztag/lon")
+            if lat is None or lon is None:
+                continue
+            golds.append(
+                Gold(
+                    int(top.findtext("start") or 0),
+                    int(top.findtext("end") or 0),
+                    top.findtext("phrase") or "",
+                    float(lat),
+                    float(lon),
+                )
+            )
+        docs.append((text, golds))
+    return docs
+
+
+def score(path: Path, limit: int | None = None, show_misses: bool = False) -> dict[str, float]:
+    docs = read_lgl(path)[:limit]
+    geocoder = get_geocoder()
+    total = found = correct = 0
+    started = time.perf_counter()
+    for text, golds in docs:
+        mentions = geocoder.geoparse(text)
+        for gold in golds:
+            total += 1
+            hits = [m for m in mentions if m.start < gold.end and m.end > gold.start]
+            if not hits:
+                if show_misses:
+                    print(f"MISS {gold.phrase!r}", file=sys.stderr)
+                continue
+            found += 1
+            place = hits[0].place
+            if place is not None and place.latitude is not None and place.longitude is not None:
+                dist = haversine_km(place.latitude, place.longitude, gold.lat, gold.lon)
+                if dist <= 161:
+                    correct += 1
+                    continue
+            if show_misses:
+                where = f"{place.name}, {place.admin1}, {place.country_code}" if place else None
+                print(f"WRONG {gold.phrase!r} -> {where}", file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    return {
+        "found_within_161km": correct / found if found else 0.0,
+        "all_within_161km": correct / total if total else 0.0,
+        "found_share": found / total if total else 0.0,
+        "docs_per_s": len(docs) / elapsed if elapsed else 0.0,
+        "toponyms": float(total),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+    result = score(args.path, args.limit, args.misses)
+    print(f"found gold toponyms within 161 km: {result['found_within_161km']:.3f}")
+    print(f"all gold toponyms found and within 161 km: {result['all_within_161km']:.3f}")
+    print(f"gold toponyms found: {result['found_share']:.3f} of {int(result['toponyms'])}")
+    print(f"documents/s: {result['docs_per_s']:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""Measure dates, admin1 and death counts on UCDP GED Ukraine events (issue 6).
+
+Input: each event's ``source_headline`` (its ``;``-joined wire headlines, one a line) as one
+document, published on the earliest of its ``source_date`` values (``YYYY-MM-DD`` or
+``DD/MM/YYYY``). Gold: ``date_start``/``date_end`` (month-first timestamps), ``adm_1``, and the
+death counts ``low``/``best``. The extracted date counts as right within
+[date_start - 1 day, date_end]; admin1 is compared as CONTRACT.md says, on events with ``adm_1``.
+
+    python bench/ucdp_eval.py [--csv PATH] [--limit N] [--json OUT]
+
+UCDP data: CC BY 4.0 (Sundberg & Melander 2013); read from ../shared, never copied here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from conflictwire.evaluation.compare import admin1_equal
+from conflictwire.events.counts import find_casualties
+from conflictwire.events.dates import find_event_date
+from conflictwire.records import Document
+from conflictwire.runner import Pipeline
+
+DEFAULT_CSV = Path(__file__).resolve().parents[2] / "shared/eval/ucdp-ged-ukraine/UCDP-Ukraine.csv"
+# UCDP's names where the English conventional name differs by more than spelling drift.
+UCDP_ADMIN1 = {
+    "kiev special republican city": "Kyiv City",
+    "kiev oblast": "Kyiv",
+    "sevastopol special republican city": "Sevastopol",
+}
+
+
+@dataclass
+class UcdpEvent:
+    row_id: str
+    text: str
+    published: str
+    date_start: dt.date
+    date_end: dt.date
+    admin1: str | None
+    low: int
+    best: int
+
+
+def _source_day(value: str) -> dt.date | None:
+    value = value.strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _gold_day(value: str) -> dt.date:
+    """UCDP timestamps are month first: ``1/22/2014 12:00:00 AM``."""
+    return dt.datetime.strptime(value.split()[0], "%m/%d/%Y").date()
+
+
+def _document_text(headlines: str) -> str:
+    lines = [h.strip() for h in headlines.split(";") if h.strip()]
+    return "\n".join(line if line[-1] in ".!?" else line + "." for line in lines)
+
+
+def read_events(path: Path, limit: int | None) -> list[UcdpEvent]:
+    events: list[UcdpEvent] = []
+    with path.open(encoding="cp1252", errors="replace", newline="") as handle:
+        for row in csv.DictReader(handle):
+            days = [d for d in map(_source_day, row["source_date"].split(";")) if d is not None]
+            if not days or not row["source_headline"].strip():
+                continue
+            adm1 = row["adm_1"].strip()
+            events.append(
+                UcdpEvent(
+                    row_id=row["id"],
+                    text=_document_text(row["source_headline"]),
+                    published=min(days).isoformat(),
+                    date_start=_gold_day(row["date_start"]),
+                    date_end=_gold_day(row["date_end"]),
+                    admin1=UCDP_ADMIN1.get(adm1.lower(), adm1) or None,
+                    low=int(row["low"] or 0),
+                    best=int(row["best"] or 0),
+                )
+            )
+            if limit is not None and len(events) >= limit:
+                break
+    return events
+
+
+def _date_ok(value: str | None, gold: UcdpEvent) -> bool:
+    if not value:
+        return False
+    day = dt.date.fromisoformat(value)
+    return gold.date_start - dt.timedelta(days=1) <= day <= gold.date_end
+
+
+def _best(records: list[dict[str, Any]], gold: UcdpEvent) -> dict[str, Any] | None:
+    """The extracted event that agrees best (date, then admin1, then deaths)."""
+    if not records:
+        return None
+    return max(
+        records,
+        key=lambda r: (
+            _date_ok(r.get("event_date"), gold),
+            admin1_equal(r.get("admin1"), gold.admin1),
+            int(r.get("fatalities") or 0) == gold.best,
+        ),
+    )
+
+
+def measure(events: list[UcdpEvent], pipeline: Pipeline) -> dict[str, Any]:
+    n = len(events)
+    counts = dict.fromkeys(
+        ("date", "admin1", "with_admin1", "deaths_low", "deaths_best", "deaths_in_range",
+         "no_event", "extra", "fn_date", "fn_deaths_low", "fn_deaths_best"),
+        0,
+    )  # fmt: skip
+    for i, gold in enumerate(events, start=1):
+        doc = Document(doc_id=gold.row_id, text=gold.text, published=gold.published)
+        records = [e.to_dict() for e in pipeline.process(doc).events]
+        event = _best(records, gold)
+        counts["no_event"] += event is None
+        counts["extra"] += max(0, len(records) - 1)
+        deaths = int(event.get("fatalities") or 0) if event else 0
+        counts["date"] += _date_ok(event.get("event_date") if event else None, gold)
+        if gold.admin1:
+            counts["with_admin1"] += 1
+            counts["admin1"] += bool(event) and admin1_equal(event.get("admin1"), gold.admin1)
+        counts["deaths_low"] += deaths == gold.low
+        counts["deaths_best"] += deaths == gold.best
+        counts["deaths_in_range"] += gold.low <= deaths <= max(gold.best, gold.low)
+        # The date and count functions alone, on the whole document.
+        found = find_event_date(gold.text, published=gold.published, default_to_anchor=True)
+        counts["fn_date"] += _date_ok(found.date if found else None, gold)
+        toll = find_casualties(gold.text).fatalities or 0
+        counts["fn_deaths_low"] += toll == gold.low
+        counts["fn_deaths_best"] += toll == gold.best
+        if i % 250 == 0:
+            print(f"... {i}/{n}", file=sys.stderr)
+    with_adm = max(1, counts["with_admin1"])
+    return {
+        "events": n,
+        "date_within_window": round(counts["date"] / n, 4),
+        "admin1_right_of_those_with_adm_1": round(counts["admin1"] / with_adm, 4),
+        "events_with_adm_1": counts["with_admin1"],
+        "deaths_equal_low": round(counts["deaths_low"] / n, 4),
+        "deaths_equal_best": round(counts["deaths_best"] / n, 4),
+        "deaths_within_low_best": round(counts["deaths_in_range"] / n, 4),
+        "documents_without_event": round(counts["no_event"] / n, 4),
+        "extra_events_per_document": round(counts["extra"] / n, 4),
+        "functions_only": {
+            "date_within_window (day before publication when no date is written)": round(
+                counts["fn_date"] / n, 4
+            ),
+            "deaths_equal_low": round(counts["fn_deaths_low"] / n, 4),
+            "deaths_equal_best": round(counts["fn_deaths_best"] / n, 4),
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--json", type=Path, default=None, help="write the figures here too")
+    args = parser.parse_args(argv)
+    if not args.csv.is_file():
+        print(f"ucdp_eval: {args.csv}: no such file", file=sys.stderr)
+        return 2
+    events = read_events(args.csv, args.limit)
+    result = measure(events, Pipeline())
+    text = json.dumps(result, indent=2)
+    print(text)
+    if args.json is not None:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Clauses: separate happenings told in one sentence ("shelled X on Monday and struck Y")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from conflictwire.records import PlaceMention
+
+__all__ = ["split_clauses"]
+
+
+def _places_in(piece: Span, places: list[PlaceMention]) -> set[str]:
+    return {
+        p.place.name
+        for p in places
+        if p.place is not None
+        and p.place.kind != "country"
+        and piece.start_char <= p.start < piece.end_char
+    }
+
+
+def split_clauses(sent: Span, places: list[PlaceMention]) -> list[Span]:
+    """The sentence cut at coordinated main verbs when each part has a place of its own.
+
+    "Russian forces shelled Orikhiv and struck Sumy" tells two happenings; "Russian forces
+    shelled and assaulted positions near Orikhiv" tells one and stays whole.
+    """
+    root = sent.root
+    conjs = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if not conjs:
+        return [sent]
+    doc = sent.doc
+    cuts = [c.left_edge.i for c in conjs]
+    bounds = [sent.start, *cuts, sent.end]
+    pieces = [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    seen: set[str] = set()
+    for piece in pieces:
+        own = _places_in(piece, places)
+        if not own or own & seen:
+            return [sent]
+        seen |= own
+    return pieces

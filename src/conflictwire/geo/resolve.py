@@ -1,0 +1,252 @@
+"""Choosing the place each candidate means, from context.
+
+Evidence, strongest first: a region or country named right after the place ("Mykilske,
+Kherson", "(Marka, Lower Shabelle)", "Alexandria, La."); the document's dominant country and
+region (votes of all mentions); nearness to the other places of the document; and, last,
+the place's size and kind. A mention with no entry stays unresolved.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from conflictwire.geo.countries import data_lines
+from conflictwire.geo.normalize import fold
+from conflictwire.geo.scan import Candidate
+from conflictwire.geo.store import IndexView
+
+__all__ = ["Resolution", "resolve_candidates"]
+
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|,?\s*in)\s*$")
+_KIND_PRIOR = {"country": 5.5, "admin1": 3.2, "admin2": 1.6, "admin3": 0.6, "other": 0.5}
+_CONTAINS_BONUS = 9.0
+_COHERENCE = 1.0
+_POSSIBLE = 0.4
+_COHERENCE_CAP = 4.0
+_DISTRICT_WEIGHT = 1.5
+_POP_WEIGHT = 0.55
+_CAPITAL_BONUS = 2.5
+_COUNTRY_VOTE = 4.0
+_REGION_VOTE = 3.0
+
+
+@dataclass
+class Resolution:
+    pids: list[int | None]
+    qualified_by: dict[int, int] = field(default_factory=dict)  # mention -> its qualifier
+
+
+def _prior(view: IndexView, code: int) -> float:
+    pid = code // 2
+    kind = view.kind(pid)
+    if kind == "settlement":
+        score = _POP_WEIGHT * math.log10(view.pop[pid] + 1)
+        if view.get("fcode", pid) == "PPLC":
+            score += _CAPITAL_BONUS
+        if view.prec[pid] == 2:
+            score -= 0.2  # a KATOTTG village GeoNames lacks: the smallest kind of place
+    elif view.get("fcode", pid) in ("CONT", "ZN"):
+        score = 3.5
+    else:
+        score = _KIND_PRIOR.get(kind, 0.5)
+    return score - (1.2 if code % 2 else 0.0)
+
+
+def _contains(view: IndexView, region: int, pid: int) -> bool:
+    """Whether place ``region`` (a country, admin1 or admin2) holds place ``pid``."""
+    if region == pid:
+        return False
+    kind = view.kind(region)
+    if kind == "country":
+        return view.cc(pid) == view.cc(region) and view.kind(pid) != "country"
+    if kind == "admin1":
+        return view.get("a1code", pid) == view.get("a1code", region) and view.kind(pid) != "admin1"
+    if kind == "admin2":
+        code = view.get("a2code", region)
+        return bool(code) and view.get("a2code", pid) == code and view.kind(pid) not in ("admin2", "admin1")
+    return False
+
+
+def _qualifiers(text: str, cands: list[Candidate]) -> dict[int, int]:
+    """Mention i -> mention j when j qualifies i: "X, Y", "X (Y", "X (Z, Y)"."""
+    pairs: dict[int, int] = {}
+    for i in range(len(cands) - 1):
+        gap = text[cands[i].end : cands[i + 1].start]
+        if _QUALIFIER_GAP.match(gap):
+            pairs[i] = i + 1
+    return pairs
+
+
+_Votes = dict[str, tuple[Counter[str], Counter[str], int]]
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(
+        fold(d) for row in data_lines("demonyms.tsv") for d in row[1].split("|")
+        if d.lower().endswith(("an", "ans", "ese", "ish", "i", "is", "ic"))
+    )
+
+
+def _votes(view: IndexView, cands: list[Candidate], chosen: list[int | None]) -> _Votes:
+    """Country and region votes of each distinct name (a name repeated votes once)."""
+    by_key: _Votes = {}
+    for cand, pid in zip(cands, chosen, strict=True):
+        if pid is None or cand.key in by_key or cand.key in _demonyms():
+            continue  # "Russian forces shelled ..." says nothing of where
+        weight = 1.5 if len({c // 2 for c in cand.codes}) == 1 else 1.0
+        countries: Counter[str] = Counter({view.cc(pid): weight})
+        regions: Counter[str] = Counter()
+        if view.kind(pid) != "country":
+            regions[view.get("a1code", pid) or ""] = weight
+        by_key[cand.key] = (countries, regions, pid)
+    return by_key
+
+
+def _others(
+    votes: _Votes, key: str, options: dict[int, float]
+) -> tuple[Counter[str], float, Counter[str], float]:
+    """The votes of the other names, leaving out those that read as one of our own places."""
+    countries: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
+    for other, (c, r, pid) in votes.items():
+        if other != key and pid not in options:
+            countries.update(c)
+            regions.update(r)
+    return countries, sum(countries.values()) or 1.0, regions, sum(regions.values()) or 1.0
+
+
+def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Resolution:
+    quals = _qualifiers(text, cands)
+    priors: list[dict[int, float]] = [{} for _ in cands]
+    # The best prior per place (a place can be filed under a key both ways).
+    for i, cand in enumerate(cands):
+        for code in cand.codes:
+            score = _prior(view, code)
+            if score > priors[i].get(code // 2, -99.0):
+                priors[i][code // 2] = score
+    chosen: list[int | None] = [max(p, key=lambda k: p[k]) if p else None for p in priors]
+    for _ in range(3):
+        chosen = _rescore(view, cands, priors, chosen, quals)
+    return Resolution(chosen, quals)
+
+
+def _cell(view: IndexView, pid: int) -> tuple[int, int]:
+    return int(view.lat[pid] // 1), int(view.lon[pid] // 1)
+
+
+def _agreement(view: IndexView, pid: int, other: int) -> float:
+    """How much another name's current reading supports reading this one as ``pid``."""
+    kind, other_kind = view.kind(pid), view.kind(other)
+    if kind == "country" or other_kind == "country" or pid == other:
+        return 0.0
+    same_region = view.get("a1code", pid) == view.get("a1code", other)
+    if other_kind == "admin1":
+        return 2.0 if same_region and kind != "admin1" else 0.0
+    if kind == "admin1":
+        return 1.0 if same_region else 0.0
+    district = view.get("a2code", pid)
+    if district and district == view.get("a2code", other):
+        return 1.5
+    (lat, lon), (olat, olon) = _cell(view, pid), _cell(view, other)
+    if abs(lat - olat) <= 1 and abs(lon - olon) <= 1:
+        return 1.0
+    return 0.5 if same_region else 0.0
+
+
+_Marks = set[tuple[str, object]]
+
+
+def _marks(view: IndexView, options: dict[int, float]) -> _Marks:
+    """Where any reading of a name lies: districts, cells (with neighbours), regions."""
+    marks: _Marks = set()
+    for pid in options:
+        kind = view.kind(pid)
+        if kind == "country" or view.get("fcode", pid) in ("CONT", "ZN"):
+            continue
+        a1 = view.get("a1code", pid) or ""
+        marks.add(("R" if kind == "admin1" else "r", a1))
+        if kind == "admin1":
+            continue
+        if view.get("a2code", pid):
+            marks.add(("d", view.get("a2code", pid)))
+        lat, lon = _cell(view, pid)
+        marks.update(("c", (lat + a, lon + b)) for a in (-1, 0, 1) for b in (-1, 0, 1))
+    return marks
+
+
+def _possible_agreement(view: IndexView, pid: int, marks: _Marks) -> float:
+    """``_agreement`` with the best of another name's readings, not only its current one."""
+    kind = view.kind(pid)
+    if kind == "country":
+        return 0.0
+    a1 = view.get("a1code", pid) or ""
+    if kind == "admin1":
+        return 1.0 if ("r", a1) in marks else 0.0
+    if ("R", a1) in marks:
+        return 2.0
+    if ("d", view.get("a2code", pid) or "-") in marks:
+        return 1.5
+    if ("c", _cell(view, pid)) in marks:
+        return 1.0
+    return 0.5 if ("r", a1) in marks else 0.0
+
+
+def _context(
+    view: IndexView, cands: list[Candidate], chosen: list[int | None], priors: list[dict[int, float]]
+) -> list[tuple[str, int, float, _Marks]]:
+    """One (name, reading, weight, marks) per distinct name: names that are surer weigh more."""
+    out: dict[str, tuple[str, int, float, _Marks]] = {}
+    for cand, pid, options in zip(cands, chosen, priors, strict=True):
+        if pid is None or cand.key in out:
+            continue
+        sure = " " in cand.key or view.kind(pid) != "settlement" or len(options) == 1
+        out[cand.key] = (cand.key, pid, 1.0 if sure else 0.6, _marks(view, options))
+    return list(out.values())
+
+
+def _rescore(
+    view: IndexView, cands: list[Candidate], priors: list[dict[int, float]],
+    chosen: list[int | None], quals: dict[int, int],
+) -> list[int | None]:
+    votes = _votes(view, cands, chosen)
+    context = _context(view, cands, chosen, priors)
+    result: list[int | None] = []
+    for i, options in enumerate(priors):
+        if not options:
+            result.append(None)
+            continue
+        qual = quals.get(i)
+        countries, n_country, regions, n_region = _others(votes, cands[i].key, options)
+        others = [(p, w, m) for key, p, w, m in context if key != cands[i].key and p not in options]
+        scored = {}
+        for pid, prior in options.items():
+            score = prior
+            score += _COUNTRY_VOTE * countries[view.cc(pid)] / n_country
+            if view.kind(pid) != "country":
+                score += _REGION_VOTE * regions[view.get("a1code", pid) or ""] / n_region
+            if qual is not None and any(_contains(view, q, pid) for q in priors[qual]):
+                score += _CONTAINS_BONUS
+            score += _qualifier_of_bonus(view, i, pid, quals, chosen)
+            support = sum(
+                w * max(_agreement(view, pid, other), _POSSIBLE * _possible_agreement(view, pid, marks))
+                for other, w, marks in others
+            )
+            score += _COHERENCE * min(support, _COHERENCE_CAP)
+            scored[pid] = score
+        result.append(max(scored, key=lambda k: scored[k]))
+    return result
+
+
+def _qualifier_of_bonus(
+    view: IndexView, i: int, pid: int, quals: dict[int, int], chosen: list[int | None]
+) -> float:
+    """A mention that qualifies another ("..., Kherson") is the region holding it."""
+    for subject, qualifier in quals.items():
+        if qualifier == i and chosen[subject] is not None and _contains(view, pid, chosen[subject]):
+            return _CONTAINS_BONUS
+    return 0.0

@@ -1,0 +1,263 @@
+"""Finding toponym candidates: a longest-match scan of capitalized n-grams against the index.
+
+No tagger is needed: a span is a candidate when its folded text is an index key, it starts
+and ends with a capitalized word (or a region word: "Kharkiv region"), and it does not look
+like part of a person's name ("Gov. Bobby Jindal", "Chiquita Henry") or a common word at the
+start of a sentence.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from conflictwire.geo.katottg import LOOSE_PREFIX, loose_key
+from conflictwire.geo.normalize import fold
+from conflictwire.geo.store import IndexView
+
+__all__ = ["Candidate", "scan"]
+
+_TOKEN = re.compile(
+    r"(?:[A-Z][a-z]?\.){2,}|[A-Z][a-z]{1,4}\.(?=\s+[A-Z0-9(])|\w+(?:['’](?![sS]\b)\w+)*"
+)
+_JOINABLE_GAP = re.compile(r"^(?:\s{1,2}|-|\.\s|\s-\s|'\s)$")
+_MAX_TOKENS = 6
+
+# Lower-case words that may sit inside or end a place name.
+_CONNECTORS = frozenset({"of", "de", "la", "le", "el", "al", "upon", "on", "the", "du", "des", "del",
+                         "da", "do", "di", "y", "en", "sur", "am", "an", "der", "im", "ad", "bin"})
+_REGION_WORDS = frozenset({"region", "oblast", "province", "district", "raion", "rayon", "county",
+                           "parish", "state", "governorate", "hromada", "community", "city",
+                           "territorial", "municipality", "regions", "oblasts"})
+# Words before a name that make it a person's, not a place's.
+_TITLES = frozenset({
+    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "president", "judge", "officer", "sgt", "lt",
+    "capt", "gen", "col", "det", "deputy", "coach", "chief", "mayor", "sheriff", "pastor", "rev",
+    "father", "sister", "brother", "saint", "prof", "professor", "minister", "secretary", "king",
+    "queen", "prince", "princess", "lord", "sir", "miss", "gov.", "trooper", "attorney", "senator",
+    "governor", "representative", "commissioner", "councilman", "councilwoman", "director",
+    "spokesman", "spokeswoman", "jr", "dame", "lady", "uncle", "aunt", "cpl", "pvt", "maj",
+})
+# Capitalized words that are gazetteer names but rarely places in news text.
+_NOT_PLACES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december god christmas easter police court center
+centre university college school church hospital army navy union mayor president governor
+senate congress house street avenue road republican democrat democrats republicans university
+north south east west northern southern eastern western central national international federal
+state city county district region world today tonight yesterday tomorrow page section news
+media media daily star post times herald tribune gazette journal sun mirror people man woman
+mother father son daughter god lord jesus christ bible love hope faith grace joy victory
+liberty independence unity freedom justice peace home lake river mountain island beach park
+bay valley hills spring springs fall summer winter autumn best good great grand royal
+ministry defence defense forces force military office department agency service services
+council committee commission government administration authority company group team club
+the a an in on at he she it we they this that these those there here his her its our their
+but and or if as by for from of to with not no yes all any some one two three four five six
+seven eight nine ten first second third last next new old big little long high low early late
+said says according also just only very well more most many much such other another same
+airport station port border bridge hotel camp base block building market square hall tower
+vice major air can pan still were delta even ever over under after before while when where
+what why how who which because since during about again once both each own than too will
+would should could might must shall do does did has have had is are was be been being get got
+go come make made take see know think look want give use find tell ask work call keep let help
+show hear play run move live bring happen write stand lose pay meet set learn change lead watch
+follow stop speak read spend grow open walk win offer buy serve die send build stay cut reach
+kill pass sell return carry break receive agree hit eat catch draw choose wear mr mrs ms dr
+sir madam gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat
+sun inc ltd co corp llc pm am tv fm ap reuters afp cnn bbc nbc abc cbs fox espn nfl nba mlb
+nhl ncaa fbi cia nsa nato un usa today then now however meanwhile although though yet thus
+hospital clinic institute foundation association society museum library theater theatre
+stadium arena airport highway interstate route freeway lane drive boulevard trail way
+story photo video update breaking live local opinion editorial letters sports weather
+business health science technology entertainment education politics crime obituaries
+hamas arab olympic olympics leader metro chamber officer none human law labor labour main bank
+garden free part along lot driver research act reserve marine marines patrol junior principal
+secretary bishop liberal equality christian continental titan mercury nice swat rodeo beer king
+miss commerce day pack green northeast northwest southeast southwest council senior general
+captain sergeant private judge trooper deputy corporal white black red blue gold silver
+al el la le los las de del da ibn bin abu umm
+""".split())
+# A name followed by one of these names an organization ("Wagner Group").
+_ORG_WORDS = frozenset({"group", "company", "corporation", "corp", "inc", "party", "movement",
+                        "brigade", "battalion", "regiment", "foundation", "institute",
+                        "university", "college", "airlines", "bank", "records", "motors"})
+_CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t|s)$")
+_FIRST_NAMES: frozenset[str] | None = None
+
+
+def _first_names() -> frozenset[str]:
+    global _FIRST_NAMES
+    if _FIRST_NAMES is None:
+        from importlib import resources
+
+        text = resources.files("conflictwire").joinpath("data", "geo", "first_names.txt")
+        lines = text.read_text("utf-8").splitlines()
+        words = [w for line in lines if not line.startswith("#") for w in line.split()]
+        _FIRST_NAMES = frozenset(w for w in words if w.isalpha() and w.islower())
+    return _FIRST_NAMES
+
+
+_PERSON_AFTER = re.compile(r"^(?:\s+(?:said|says|told|added|wrote|asked|explained|noted)\b|,\s+\d{1,3},)")
+# Words before a single name that show it is a place after all ("in Henry").
+_PLACE_CUES = frozenset({"in", "at", "near", "from", "to", "into", "outside", "of", "towards",
+                         "toward", "around", "across", "through", "village", "town", "city",
+                         "settlement", "district", "region", "province", "oblast", "outskirts",
+                         "via", "between", "and", "hit", "shelled", "struck", "attacked",
+                         "north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "central", "northeast", "northwest", "southeast",
+                         "southwest", "upstate", "downstate", "downtown", "greater", "rural",
+                         "coastal", "middle", "upper", "lower", "metro", "mid", "occupied"})
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    key: str
+    codes: list[int]  # 2 * place id + is_alternate
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _surnames(text: str, tokens: list[tuple[int, int, str]], index: IndexView) -> set[str]:
+    """Words the text uses as surnames: after a given name or a title ("President Barack Obama").
+
+    Region and country names are never taken for surnames ("Gov. ... of Indiana").
+    """
+    names = _first_names()
+    out = set()
+    for k, (_, end, word) in enumerate(tokens):
+        low = word.lower().rstrip(".")
+        if not _is_cap(word) or (low not in names and low not in _TITLES):
+            continue
+        for m in range(k + 1, min(k + 4, len(tokens))):
+            start, _, nxt = tokens[m]
+            gap = text[tokens[m - 1][1] : start]
+            if not _is_cap(nxt) or not (gap == " " or (gap == ". " and len(tokens[m - 1][2]) <= 4)):
+                break
+            key = nxt.lower()
+            if len(nxt) > 2 and not any(index.kind(c // 2) in ("admin1", "country") for c in index.ids(key)):
+                out.add(key)
+    return out
+
+
+def _lowercase_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\b[a-z]{3,}\b", text)}
+
+
+def scan(text: str, index: IndexView) -> list[Candidate]:
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    surnames = _surnames(text, tokens, index)
+    common = _lowercase_words(text)
+    found: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        start, _, word = tokens[i]
+        if not _is_cap(word) or word.isdigit():
+            i += 1
+            continue
+        best: Candidate | None = None
+        best_j = i
+        for j in range(i, min(i + _MAX_TOKENS, len(tokens))):
+            if j > i and not _JOINABLE_GAP.match(text[tokens[j - 1][1] : tokens[j][0]]):
+                break
+            last = tokens[j][2]
+            end = tokens[j][1]
+            key = fold(text[start:end])
+            if not index.has_prefix(key):
+                break
+            closes = _is_cap(last) or last.lower() in _REGION_WORDS
+            if closes and (codes := index.ids(key)):
+                best, best_j = Candidate(start, end, text[start:end], key, codes), j
+            elif not (_is_cap(last) or last.lower() in _CONNECTORS or last.lower() in _REGION_WORDS):
+                break
+        best, best_j = _with_loose(text, tokens, i, best, best_j, index)
+        if best is not None and _acceptable(text, tokens, i, best_j, best, surnames | common, index):
+            found.append(best)
+            i = best_j + 1
+        else:
+            i += 1
+    return found
+
+
+def _with_loose(
+    text: str, tokens: list[tuple[int, int, str]], i: int, best: Candidate | None, best_j: int,
+    index: IndexView,
+) -> tuple[Candidate | None, int]:
+    """Add spelling-blind matches (Ukrainian villages spelt another way) to the exact ones."""
+    start = tokens[i][0]
+    if best is not None:
+        extra = index.ids(LOOSE_PREFIX + loose_key(best.key))
+        best.codes = best.codes + [c for c in extra if c not in best.codes and c - 1 not in best.codes]
+        return best, best_j
+    for j in range(min(i + 2, len(tokens) - 1), i - 1, -1):
+        span = tokens[i : j + 1]
+        if not all(_is_cap(t[2]) for t in span):
+            continue
+        if any(not _JOINABLE_GAP.match(text[a[1] : b[0]]) for a, b in itertools.pairwise(span)):
+            continue
+        end = tokens[j][1]
+        key = fold(text[start:end])
+        if len(key) >= 5 and (codes := index.ids(LOOSE_PREFIX + loose_key(key))):
+            return Candidate(start, end, text[start:end], key, codes), j
+    return None, best_j
+
+
+def _hyphen_piece(text: str, tokens: list[tuple[int, int, str]], i: int, j: int, index: IndexView) -> bool:
+    """A piece of a hyphenated name whose other half is no place ("Wal-Mart", not "Egyptian-US")."""
+    neighbours = []
+    if j + 1 < len(tokens) and text[tokens[j][1] : tokens[j + 1][0]] == "-":
+        neighbours.append(tokens[j + 1][2])
+    if i > 0 and text[tokens[i - 1][1] : tokens[i][0]] == "-":
+        neighbours.append(tokens[i - 1][2])
+    return any(_is_cap(n) and not index.ids(fold(n)) for n in neighbours)
+
+
+def _acceptable(
+    text: str, tokens: list[tuple[int, int, str]], i: int, j: int, cand: Candidate,
+    surnames: set[str], index: IndexView,
+) -> bool:
+    words = cand.key.split()
+    prev = tokens[i - 1][2] if i > 0 else ""
+    gap = text[tokens[i - 1][1] : tokens[i][0]] if i > 0 else ""
+    if prev.lower().rstrip(".") in _TITLES and gap.strip() in ("", "."):
+        return False
+    if len(words) == 1 and cand.key in _NOT_PLACES:
+        return False
+    after = text[cand.end : cand.end + 2]
+    if cand.text.isalpha() and cand.text.isupper() and 3 <= len(cand.text) <= 5:
+        # An acronym ("NISA", "SNA") unless a dateline or a region's or country's code.
+        dateline = re.match(r"^\s*[,(—–:-]", text[cand.end : cand.end + 3]) is not None
+        kinds = {index.kind(c // 2) for c in cand.codes}
+        if not dateline and not (kinds & {"country", "admin1"} and len(cand.text) <= 4):
+            return False
+    if _CONTRACTION.search(cand.text):
+        return False
+    if len(words) > 1 or "." in cand.text:
+        return True
+    if _hyphen_piece(text, tokens, i, j, index):
+        return False
+    if _PERSON_AFTER.match(text[cand.end : cand.end + 12]):
+        return False
+    nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""
+    next_gap = text[cand.end : tokens[j + 1][0]] if nxt else ""
+    if nxt.lower() in _ORG_WORDS and next_gap == " ":
+        return any(index.kind(c // 2) in ("country", "admin1") for c in cand.codes)
+    if cand.key in _first_names() and _is_cap(nxt) and next_gap == " ":
+        return nxt.lower() in _REGION_WORDS  # "Andrew Kummer" is a person, "Henry County" not
+    if cand.key in surnames and prev.lower() not in _PLACE_CUES:
+        return False  # a surname, or a common word used in lower case elsewhere in the text
+    # A single capitalized word right after another, mid-sentence, is a surname ("Raquel Henry").
+    if prev and _is_cap(prev) and gap == " " and not _sentence_start(text, tokens[i - 1][0]):
+        return prev.lower() in _PLACE_CUES
+    return True

@@ -1,0 +1,272 @@
+"""``SqlStore``: the store on SQLite or PostgreSQL through SQLAlchemy Core."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
+
+from conflictwire.records import Document
+from conflictwire.runner import DocResult, utc_now
+from conflictwire.store.base import EventFilter, IngestReport, Processor, Store
+from conflictwire.store.engine import make_engine, read_connection, write_transaction
+from conflictwire.store.ingest import PendingDoc, store_batch, text_hash
+from conflictwire.store.schema import claims, documents, events, metadata, migrate
+
+__all__ = ["DEFAULT_BATCH_SIZE", "SqlStore", "drop_store"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH_SIZE = 100
+Progress = Callable[[IngestReport], None]
+
+
+class SqlStore(Store):
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        with write_transaction(self.engine) as conn:
+            migrate(conn)
+
+    # -- writing ------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        documents: Iterable[Document],
+        pipeline: Processor,
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Store documents and their events, one committed transaction per batch."""
+        report = IngestReport()
+        items = iter(documents)
+        while batch := list(islice(items, batch_size)):
+            self._ingest_batch(batch, pipeline, report)
+            if progress is not None:
+                progress(report)
+        return report
+
+    def _ingest_batch(
+        self, batch: list[Document], pipeline: Processor, report: IngestReport
+    ) -> None:
+        report.doc_ids += [d.doc_id for d in batch]
+        latest = list({d.doc_id: d for d in batch}.values())  # a later version in the batch wins
+        report.unchanged += len(batch) - len(latest)
+        with read_connection(self.engine) as conn:
+            todo = self._changed(conn, latest, report)
+        pending = self._process_all(todo, pipeline, report)
+        if not pending:
+            return
+        with write_transaction(self.engine) as conn:
+            # Re-check under the write lock: a concurrent ingest may have stored them meanwhile.
+            fresh = {p.doc.doc_id for p in self._changed(conn, [p.doc for p in pending], None)}
+            pending = [p for p in pending if p.doc.doc_id in fresh]
+            if pending:
+                report.events += store_batch(conn, pending, utc_now())
+        report.documents += len(pending)
+        report.replaced += sum(1 for p in pending if p.replaces)
+
+    def _changed(
+        self, conn: Connection, batch: list[Document], report: IngestReport | None
+    ) -> list[PendingDoc]:
+        """The documents that are new or whose text changed (matched by doc_id, else URL)."""
+        ids = [d.doc_id for d in batch]
+        urls = [d.url for d in batch if d.url]
+        cond: ColumnElement[bool] = documents.c.doc_id.in_(ids)
+        if urls:
+            cond = or_(cond, documents.c.url.in_(urls))
+        query = select(documents.c.doc_id, documents.c.url, documents.c.text_hash).where(cond)
+        by_id: dict[str, str] = {}
+        by_url: dict[str, tuple[str, str]] = {}
+        for doc_id, url, digest in conn.execute(query):
+            by_id[doc_id] = digest
+            if url:
+                by_url.setdefault(url, (doc_id, digest))
+        todo = []
+        for doc in batch:
+            digest = text_hash(doc.text)
+            if doc.doc_id in by_id:
+                known: tuple[str, str] | None = (doc.doc_id, by_id[doc.doc_id])
+            else:
+                known = by_url.get(doc.url) if doc.url else None
+            if known is not None and known[1] == digest:
+                if report is not None:
+                    report.unchanged += 1
+                continue
+            todo.append(PendingDoc(doc, digest, known[0] if known else None))
+        return todo
+
+    @staticmethod
+    def _process_all(
+        todo: list[PendingDoc], pipeline: Processor, report: IngestReport
+    ) -> list[PendingDoc]:
+        """Run the pipeline over a batch; a failing document is reported, not stored."""
+        many = getattr(pipeline, "process_many", None)
+        if many is not None:  # a pool of worker processes
+            results: list[DocResult | str] = many([p.doc for p in todo])
+        else:
+            results = [_process_one(pipeline, p.doc) for p in todo]
+        done = []
+        for pending, result in zip(todo, results, strict=True):
+            if isinstance(result, str):
+                log.error("%s: extraction failed: %s", pending.doc.doc_id, result)
+                report.failed.append((pending.doc.doc_id, result))
+            else:
+                done.append(SqlStore._accept(pending, result, report))
+        return done
+
+    @staticmethod
+    def _accept(pending: PendingDoc, result: DocResult, report: IngestReport) -> PendingDoc:
+        if result.skipped is not None:
+            reason = result.skipped.reason
+            report.skipped[reason] = report.skipped.get(reason, 0) + 1
+        pending.events = list(result.events)
+        for event in pending.events:
+            if not event.event_id:
+                event.assign_id()
+        return pending
+
+    # -- reading ------------------------------------------------------------------------
+
+    def query_events(
+        self, filters: EventFilter, limit: int = 100, offset: int = 0
+    ) -> tuple[int, list[dict[str, Any]]]:
+        cond = _conditions(filters)
+        with read_connection(self.engine) as conn:
+            total = conn.execute(select(func.count()).select_from(events).where(*cond)).scalar_one()
+            query = (
+                select(events.c.record, events.c.updated_at)
+                .where(*cond)
+                .order_by(events.c.event_date.desc().nulls_last(), events.c.event_id)
+                .limit(max(0, limit))
+                .offset(max(0, offset))
+            )
+            return int(total), [_record(r.record, r.updated_at) for r in conn.execute(query)]
+
+    def iter_events(self, filters: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Every matching event, oldest first, streamed (stable order: date, then id)."""
+        cond = _conditions(filters or EventFilter())
+        query = (
+            select(events.c.record, events.c.updated_at)
+            .where(*cond)
+            .order_by(events.c.event_date.asc().nulls_last(), events.c.event_id)
+        )
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=500).execute(query)
+            for row in result:
+                yield _record(row.record, row.updated_at)
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        """The stored event; a member's own id (before merging) finds its merged event."""
+        with read_connection(self.engine) as conn:
+            row = conn.execute(
+                select(events.c.record, events.c.updated_at).where(events.c.event_id == event_id)
+            ).first()
+            if row is None:
+                merged = select(claims.c.event_id).where(claims.c.claim_id == event_id)
+                row = conn.execute(
+                    select(events.c.record, events.c.updated_at).where(
+                        events.c.event_id == merged.scalar_subquery()
+                    )
+                ).first()
+        return _record(row.record, row.updated_at) if row else None
+
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
+        with read_connection(self.engine) as conn:
+            doc = conn.execute(select(documents).where(documents.c.doc_id == doc_id)).first()
+            if doc is None:
+                return None
+            ids = conn.execute(
+                select(claims.c.event_id)
+                .where(claims.c.doc_id == doc_id, claims.c.event_id.is_not(None))
+                .order_by(claims.c.position)
+            ).scalars()
+            event_ids = list(dict.fromkeys(ids))
+        return {
+            "doc_id": doc.doc_id,
+            "title": doc.title,
+            "url": doc.url,
+            "source": doc.source,
+            "published": doc.published,
+            "text": doc.text,
+            "events": event_ids,
+        }
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: documents, claims (per-document events), events (merged)."""
+        with read_connection(self.engine) as conn:
+            return {
+                name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+                for name, table in (
+                    ("documents", documents),
+                    ("claims", claims),
+                    ("events", events),
+                )
+            }
+
+    def drop_all(self) -> None:
+        """Remove every conflictwire table (tests and `--reset`-style tooling)."""
+        drop_store(self.url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def drop_store(url: str) -> None:
+    """Remove every conflictwire table at ``url``, whatever schema version it holds."""
+    engine = make_engine(url)
+    try:
+        with write_transaction(engine) as conn:
+            metadata.drop_all(conn)
+    finally:
+        engine.dispose()
+
+
+def _record(blob: str, updated_at: str) -> dict[str, Any]:
+    record: dict[str, Any] = json.loads(blob)
+    record["updated_at"] = updated_at
+    return record
+
+
+def _conditions(f: EventFilter) -> list[ColumnElement[bool]]:
+    c = events.c
+    cond: list[ColumnElement[bool]] = []
+    if f.since:
+        cond.append(c.event_date >= f.since)
+    if f.until:
+        cond.append(c.event_date <= f.until)
+    for column, value in (
+        (c.event_type, f.event_type),
+        (c.sub_event_type, f.sub_event_type),
+        (c.country, f.country),
+        (c.admin1, f.admin1),
+    ):
+        if value:
+            cond.append(func.lower(column) == value.lower())
+    if f.actor:
+        cond.append(c.actors.contains(f.actor.casefold(), autoescape=True))
+    if f.q:
+        cond.append(c.search.contains(f.q.casefold(), autoescape=True))
+    if f.bbox:
+        west, south, east, north = f.bbox
+        cond.append(c.latitude.between(south, north))
+        if west <= east:
+            cond.append(c.longitude.between(west, east))
+        else:  # the box crosses the antimeridian
+            cond.append(or_(c.longitude >= west, c.longitude <= east))
+    return [and_(*cond)] if cond else []
+
+
+def _process_one(pipeline: Processor, doc: Document) -> DocResult | str:
+    try:
+        return pipeline.process(doc)
+    except Exception as exc:  # one bad document must not stop a long ingest
+        log.debug("%s: extraction failed", doc.doc_id, exc_info=True)
+        return f"{type(exc).__name__}: {exc}"
