@@ -47,6 +47,7 @@ def main() -> None:
     pipe = Pipeline()
     hits: Counter[str] = Counter()
     extra = 0
+    fat_rows = fat_ok = nz_rows = nz_ok = 0
     confusion: Counter[tuple[str, str]] = Counter()
     wrong: list[tuple[str, str, str]] = []
     for i, row in enumerate(rows):
@@ -59,6 +60,11 @@ def main() -> None:
             "sub_event_type": best.sub_event_type if best else "-",
             "actor1": _base(best.actor1) if best else "-",
         }
+        fat_rows += 1
+        fat_ok += best is not None and best.fatalities == int(row["fatalities"] or 0)
+        if int(row["fatalities"] or 0):
+            nz_rows += 1
+            nz_ok += best is not None and best.fatalities == int(row["fatalities"])
         gold = {
             "event_type": row["event_type"],
             "sub_event_type": row["sub_event_type"],
@@ -74,6 +80,9 @@ def main() -> None:
     for key in ("event_type", "sub_event_type", "actor1"):
         print(f"{key:16s} {hits[key] / n:.3f}")
     print(f"extra/note       {extra / n:.3f}   (n={n})")
+    print(
+        f"fatalities       {fat_ok / max(fat_rows, 1):.3f}   non-zero {nz_ok / max(nz_rows, 1):.3f}"
+    )
     print("confusion (gold -> got):")
     for (g, p), c in confusion.most_common(15):
         print(f"  {c:4d}  {g} -> {p}")

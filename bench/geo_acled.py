@@ -49,16 +49,26 @@ def score_file(path: Path, limit: int | None, show: bool) -> dict[str, float]:
             unlocated += 1
             ok_near = False
         else:
-            dist = haversine_km(place.latitude, place.longitude, float(row["latitude"]),
-                                float(row["longitude"]))
+            dist = haversine_km(
+                place.latitude, place.longitude, float(row["latitude"]), float(row["longitude"])
+            )
             ok_near = dist <= 25
             near += ok_near
         if show and not (ok_admin1 and ok_near):
-            got = f"{place.name} / {place.admin1} p{location.precision}" if place else location.location_text
+            got = (
+                f"{place.name} / {place.admin1} p{location.precision}"
+                if place
+                else location.location_text
+            )
             print(f"{row['location']} / {row['admin1']} -> {got} | {text[:160]}", file=sys.stderr)
     n = len(rows) or 1
-    return {"admin1": admin1 / n, "within_25km": near / n, "unlocated": unlocated / n,
-            "rows": float(len(rows)), "notes_per_s": len(rows) / (time.perf_counter() - started)}
+    return {
+        "admin1": admin1 / n,
+        "within_25km": near / n,
+        "unlocated": unlocated / n,
+        "rows": float(len(rows)),
+        "notes_per_s": len(rows) / (time.perf_counter() - started),
+    }
 
 
 def main() -> None:
@@ -69,9 +79,11 @@ def main() -> None:
     args = parser.parse_args()
     for path in sorted(args.folder.glob("*-dev.csv")):
         result = score_file(path, args.limit, args.misses)
-        print(f"{path.name}: admin1 {result['admin1']:.3f}, within 25 km "
-              f"{result['within_25km']:.3f}, unlocated {result['unlocated']:.3f} "
-              f"({int(result['rows'])} notes, {result['notes_per_s']:.0f}/s)")
+        print(
+            f"{path.name}: admin1 {result['admin1']:.3f}, within 25 km "
+            f"{result['within_25km']:.3f}, unlocated {result['unlocated']:.3f} "
+            f"({int(result['rows'])} notes, {result['notes_per_s']:.0f}/s)"
+        )
 
 
 if __name__ == "__main__":

@@ -132,7 +132,7 @@ def measure(events: list[UcdpEvent], pipeline: Pipeline) -> dict[str, Any]:
         counts["date"] += _date_ok(event.get("event_date") if event else None, gold)
         if gold.admin1:
             counts["with_admin1"] += 1
-            counts["admin1"] += bool(event) and admin1_equal(event.get("admin1"), gold.admin1)
+            counts["admin1"] += event is not None and admin1_equal(event.get("admin1"), gold.admin1)
         counts["deaths_low"] += deaths == gold.low
         counts["deaths_best"] += deaths == gold.best
         counts["deaths_in_range"] += gold.low <= deaths <= max(gold.best, gold.low)

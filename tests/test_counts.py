@@ -63,6 +63,16 @@ def test_no_casualties_is_zero_and_unknown_is_none() -> None:
     assert find_casualties("There were no casualties.").fatalities == 0
     assert find_casualties("Casualties unknown.").fatalities is None
     assert find_casualties("The strike caused casualties.").fatalities is None
+    assert find_casualties("No one was hurt.").injuries == 0
+
+
+def test_press_release_killed_and_detained() -> None:
+    text = (
+        "During a security operation in Andar district, Ghazni province, yesterday, an Afghan "
+        "and coalition force killed two insurgents and detained three suspected insurgents."
+    )
+    found = find_casualties(text)
+    assert (found.fatalities, found.detained) == (2, 3)
 
 
 def test_every_death_counts_once_across_sentences() -> None:

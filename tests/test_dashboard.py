@@ -38,6 +38,8 @@ sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed (dev extra)"
 )
 uvicorn = pytest.importorskip("uvicorn")
+# A loaded CI machine can take a few seconds to fetch and draw; 5 s (the default) is too tight.
+sync_api.expect.set_options(timeout=20_000)
 
 pytestmark = pytest.mark.browser
 

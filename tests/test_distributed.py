@@ -44,9 +44,7 @@ def local_results() -> list[Any]:
 
 def test_local_cluster_gives_the_events_of_a_local_run(local_results: list[Any]) -> None:
     with dask_client("local", workers=1) as client:
-        remote = list(
-            run_dask(fixture_items(), client, now="2026-01-01T00:00:00Z", chunk_docs=3)
-        )
+        remote = list(run_dask(fixture_items(), client, now="2026-01-01T00:00:00Z", chunk_docs=3))
     assert events_of(local_results)
     assert events_of(remote) == events_of(local_results)
     # Failures and skips come back in place, documents whole.

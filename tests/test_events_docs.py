@@ -78,3 +78,61 @@ def test_note_coding(pipe: Pipeline, note: dict[str, object]) -> None:
     assert events[0].sub_event_type == expect["sub_event_type"]
     if "actor1" in expect:
         assert re.split(r" \(", events[0].actor1 or "")[0] == expect["actor1"]
+
+
+def _one_doc(pipe: Pipeline, text: str, published: str | None = "2024-05-08") -> list[Event]:
+    doc = Document(doc_id="t", text=text, published=published, language="en")
+    events = pipe.process(doc).events
+    _check_evidence(doc, events)
+    return events
+
+
+def test_two_happenings_in_one_sentence_are_split(pipe: Pipeline) -> None:
+    events = _one_doc(
+        pipe,
+        "Russian forces shelled Orikhiv on 3 May 2024 and struck Sumy with drones on 4 May 2024.",
+    )
+    got = {(e.location, e.sub_event_type, e.event_date) for e in events}
+    assert got == {
+        ("Orikhiv", "Shelling/artillery/missile attack", "2024-05-03"),
+        ("Sumy", "Air/drone strike", "2024-05-04"),
+    }
+    assert all((e.actor1 or "").startswith("Military Forces of Russia") for e in events)
+
+
+def test_one_place_several_tactics_stay_one_event(pipe: Pipeline) -> None:
+    events = _one_doc(
+        pipe, "On 6 May 2024, Russian forces shelled, assaulted and were repulsed near Robotyne."
+    )
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_detention_by_armed_group_is_abduction(pipe: Pipeline) -> None:
+    events = _one_doc(
+        pipe, "On 2 May 2024, Al Shabaab detained two traders at a checkpoint in Balcad."
+    )
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_acled_coded_as_names_the_actor(pipe: Pipeline) -> None:
+    events = _one_doc(
+        pipe,
+        "On 2 May 2024, foreign aircraft (coded as Unidentified Military Forces) conducted an "
+        "airstrike on a camp near Jowhar. Casualties unknown.",
+    )
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Air/drone strike", "Unidentified Military Forces")
+    ]
+
+
+def test_undated_report_falls_back_to_day_before_publication(pipe: Pipeline) -> None:
+    events = _one_doc(pipe, "Russian drones struck an energy facility in Sumy.", "2024-05-08")
+    assert [(e.event_date, e.time_precision) for e in events] == [("2024-05-07", 2)]
+
+
+def test_dateline_place_and_day_are_not_the_event_s(pipe: Pipeline) -> None:
+    events = _one_doc(
+        pipe, "Sumy, March 6 (Wire) - Russian forces shelled Orikhiv on Monday.", "2024-03-07"
+    )
+    assert [(e.location, e.event_date) for e in events] == [("Orikhiv", "2024-03-04")]
+    assert not events[0].evidence[0].text.startswith("Sumy")

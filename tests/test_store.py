@@ -179,3 +179,15 @@ def test_schema_is_versioned(store: SqlStore) -> None:
         conn.execute(update(meta).values(value=str(SCHEMA_VERSION + 1)))
     with pytest.raises(SchemaError, match="newer"):
         SqlStore(store.url)
+
+
+def test_a_document_failing_extraction_is_reported_and_not_stored(store: SqlStore) -> None:
+    docs = fixture_docs("chain.jsonl")
+    docs[1].metadata["events"][0]["evidence"] = ["words that are not in the text"]
+    report = store.ingest(docs, PIPE)
+    assert [doc_id for doc_id, _ in report.failed] == ["chain-1"]
+    assert "not in the text" in report.failed[0][1]
+    assert report.documents == 2 and store.get_document("chain-1") is None
+    fixed = fixture_docs("chain.jsonl")
+    again = store.ingest(fixed, PIPE)  # a rerun retries it
+    assert again.documents == 1 and again.unchanged == 2

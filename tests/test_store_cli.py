@@ -16,7 +16,7 @@ from conflictwire.output.writers import ACLED_COLUMNS
 from conflictwire.store.sql import SqlStore
 from conflictwire.store.synthetic import PreparedPipeline
 
-from .store_support import FIXTURES, fixture_docs
+from .store_support import FIXTURES, comparable, fixture_docs
 
 ARTICLE = (
     "MYKOLAIV, April 9 - Russian rockets struck the port area of Mykolaiv on Saturday, "
@@ -123,3 +123,11 @@ def test_export_from_a_missing_store_fails(tmp_path: Path) -> None:
 
 def test_export_rejects_a_bad_bbox(filled: SqlStore) -> None:
     assert _run("export", "--db", filled.url, "--bbox", "1,2,3").exit_code == 2
+
+
+def test_ingest_with_workers_equals_one_process(tmp_path: Path) -> None:
+    docs = str(FIXTURES / "reports.jsonl")
+    one, two = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
+    assert _run("ingest", docs, "--db", one).exit_code == 0
+    assert _run("ingest", docs, "--db", two, "--workers", "2").exit_code == 0
+    assert comparable(SqlStore(one)) == comparable(SqlStore(two))

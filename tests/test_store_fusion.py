@@ -47,7 +47,8 @@ def test_what_keeps_claims_apart() -> None:
 
 def test_coarser_precision_widens_the_match() -> None:
     a = claim("a")
-    assert compatible(a, claim("b", event_date="2022-06-21", time_precision=2)) is not None
+    assert compatible(a, claim("b", event_date="2022-06-24", time_precision=2)) is not None
+    assert compatible(a, claim("b", event_date="2022-06-24")) is None
     # Only the region is known: coded to its capital, 45 km away, same admin1.
     region = claim("b", location="Kharkiv", latitude=49.9935, longitude=36.2304, geo_precision=3)
     assert compatible(a, region) is not None
@@ -115,10 +116,13 @@ def test_most_precise_place_and_date_win() -> None:
 
 def test_unlocated_reports_fuse_only_when_something_places_them() -> None:
     nowhere = {"latitude": None, "longitude": None, "geo_precision": None, "admin1": None}
-    assert compatible(claim("a", **nowhere), claim("b", **nowhere)) is not None  # in Ukraine
-    lost = {**nowhere, "country": None}
-    assert compatible(claim("a", **lost), claim("b", **lost)) is None
+    assert compatible(claim("a", **nowhere), claim("b", **nowhere)) is None  # just "Ukraine"
+    in_kharkiv = {**nowhere, "admin1": "Kharkiv"}
+    assert compatible(claim("a", **in_kharkiv), claim("b", **in_kharkiv)) is not None
     north = claim("a", **nowhere, location_text="a village north of the capital")
+    assert (
+        compatible(north, claim("b", **nowhere, location_text="A village north of the capital"))
+        is not None
+    )
     south = claim("b", **nowhere, location_text="a town near the southern border")
     assert compatible(north, south) is None
-    assert compatible(north, claim("c", **nowhere)) is not None

@@ -9,8 +9,9 @@ import typer
 
 __all__ = ["register"]
 
-gazetteer_app = typer.Typer(help="Build, inspect and extend the offline gazetteer index.",
-                            no_args_is_help=True)
+gazetteer_app = typer.Typer(
+    help="Build, inspect and extend the offline gazetteer index.", no_args_is_help=True
+)
 
 
 @gazetteer_app.command("build")
@@ -42,8 +43,15 @@ def info() -> None:
 
 @gazetteer_app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
-                                         help="GeoNames dump (.zip/.txt), alternateNames, or CSV.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="GeoNames dump (.zip/.txt), alternateNames, or CSV.",
+        ),
+    ],
     rebuild: Annotated[bool, typer.Option(help="Rebuild the index right away.")] = True,
 ) -> None:
     """Add places: a GeoNames dump (UA.zip, allCountries.zip), alternateNamesV2, or your CSV
@@ -54,8 +62,9 @@ def import_(
     report = import_file(file, imports_dir())
     for error in report.errors:
         typer.echo(f"conflictwire: {error}", err=True)
-    typer.echo(f"{file.name}: {report.rows} {report.kind} rows imported, "
-               f"{len(report.errors)} skipped")
+    typer.echo(
+        f"{file.name}: {report.rows} {report.kind} rows imported, {len(report.errors)} skipped"
+    )
     if report.rows and rebuild:
         path = build_index()
         typer.echo(f"gazetteer index rebuilt at {path}")

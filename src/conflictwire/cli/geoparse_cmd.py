@@ -34,7 +34,9 @@ def mention_record(doc_id: str, mention: PlaceMention) -> dict[str, Any]:
 
 
 def geoparse(
-    inputs: Annotated[list[str] | None, typer.Argument(help="Files, folders, or - for stdin.")] = None,
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders, or - for stdin.")
+    ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file.")] = None,
     max_doc_bytes: Annotated[int, typer.Option(min=1)] = DEFAULT_MAX_DOC_BYTES,
 ) -> None:
@@ -50,9 +52,14 @@ def geoparse(
                 continue
             stats.documents += 1
             for mention in geocoder.geoparse(item.text):
-                out.write(json.dumps(mention_record(item.doc_id, mention), ensure_ascii=False) + "\n")
-    typer.echo(f"conflictwire: {stats.documents} documents"
-               + (f", {stats.failures} unreadable" if stats.failures else ""), err=True)
+                out.write(
+                    json.dumps(mention_record(item.doc_id, mention), ensure_ascii=False) + "\n"
+                )
+    typer.echo(
+        f"conflictwire: {stats.documents} documents"
+        + (f", {stats.failures} unreadable" if stats.failures else ""),
+        err=True,
+    )
     raise typer.Exit(stats.exit_code)
 
 

@@ -72,7 +72,7 @@ def ingest(
     source: Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Extraction worker processes.")] = 1,
     max_doc_bytes: Annotated[int, typer.Option(min=1)] = DEFAULT_MAX_DOC_BYTES,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per commit.")] = 100,
+    batch_size: Annotated[int, typer.Option(min=1, max=5000, help="Documents per commit.")] = 100,
 ) -> None:
     """Extract events from documents and store them, merged across documents. Idempotent."""
     opts = ReadOptions(validate_date(published), source, max_doc_bytes)

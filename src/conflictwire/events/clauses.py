@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Span
 
 from conflictwire.records import PlaceMention
@@ -32,7 +34,13 @@ def split_clauses(sent: Span, places: list[PlaceMention]) -> list[Span]:
     doc = sent.doc
     cuts = [c.left_edge.i for c in conjs]
     bounds = [sent.start, *cuts, sent.end]
-    pieces = [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    pieces = []
+    for a, end in itertools.pairwise(bounds):
+        b = end
+        while b > a + 1 and doc[b - 1].dep_ in ("cc", "punct") and doc[b - 1].i < sent.end - 1:
+            b -= 1  # "shelled Orikhiv and | struck Sumy": the "and" belongs to neither
+        if b > a:
+            pieces.append(doc[a:b])
     seen: set[str] = set()
     for piece in pieces:
         own = _places_in(piece, places)

@@ -55,7 +55,11 @@ def _generic(
     kinds: set[str], actor1: ActorRef | None, actor2: ActorRef | None, text: str
 ) -> str | None:
     # The victim named right after the violence decides, over any group it belongs to.
-    civil_target = (actor2 is not None and actor2.inter == 7) or bool(_CIVIL_VICTIM.search(text))
+    civil_target = (
+        (actor2 is not None and actor2.inter == 7)
+        or bool(_CIVIL_VICTIM.search(text))
+        or bool(_OFF_DUTY.search(text))  # ACLED counts an off-duty soldier as a civilian
+    )
     if kinds & {"~attack", "~arms", "~kill"}:
         if civil_target and (_armed(actor1) or actor1 is None):
             return "Attack"
@@ -70,6 +74,7 @@ def _generic(
     return None
 
 
+_OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.I)
 _UNARMED = re.compile(
     r"\b(?:knives|stones?|sticks|fists?|fist ?fights?|stone-throwing|machetes|clubs)\b", re.I
 )

@@ -369,6 +369,8 @@ def find_casualties(text: str) -> Casualties:
     override, unknown = _bookkeeping(text)
     split = _split_count(text)
     work = _mask(_mask(_mask(_mask_separate(text), _BOOK_UNKNOWN), _BOOK_SPLIT), _ASIDE)
+    negative = _NEGATIVE.search(work) is not None
+    work = _mask(work, _NEGATIVE)  # "no one was hurt" holds no figure
     result = Casualties()
     totals: dict[str, int | None] = {"killed": None, "injured": None, "detained": None}
     seen: dict[str, set[int]] = {kind: set() for kind in totals}
@@ -398,7 +400,7 @@ def find_casualties(text: str) -> Casualties:
         totals[kind] = None if raw is None else _resolve(raw)
     if split is not None and override is None:
         override = (totals["killed"] or 0) // split
-    if _NEGATIVE.search(work):
+    if negative:
         for kind in ("killed", "injured"):
             totals[kind] = totals[kind] or 0
     if unknown is not None and totals["killed"] is None:

@@ -29,8 +29,8 @@ from conflictwire.events.support import (
     actor_match,
     event_date,
     find_actors,
-    find_casualties,
 )
+from conflictwire.events.taxonomy import event_type_of
 from conflictwire.events.triggers import GENERIC, Trigger, find_triggers, note_label
 from conflictwire.events.weapons import find_weapons
 from conflictwire.geo import Geocoder
@@ -61,11 +61,30 @@ _WIDE = re.compile(
     re.I,
 )
 _CASUALTY_ONLY = frozenset({"~kill"})
+_MET_BY_FORCE = frozenset(
+    {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
+)
 _DATE_LED = re.compile(
     r"^\W*(?:[A-Z][\w /-]{2,40}:\s*)?(?:On|Around|Between|From|In|During|Overnight"
     r"|As of)\b[^.]{0,40}?\d{4}"
 )
 _SINGLE_REPORT_MAX = 1500
+_DATELINE_DASH = re.compile(r"\s(?:-{1,3}|[–—])\s")
+
+
+def _undatelined(ctx: _DocContext, sent: Span) -> str:
+    """The sentence with any dateline part blanked (its day is the anchor, not the event's)."""
+    cut = ctx.dateline_end - sent.start_char
+    if cut <= 0:
+        return sent.text
+    return " " * min(cut, len(sent.text)) + sent.text[cut:]
+
+
+def _dateline_end(text: str) -> int:
+    """Where a dateline ("KYIV, March 3 (Wire) - ") the cleaner found ends."""
+    start = len(text) - len(text.lstrip())
+    m = _DATELINE_DASH.search(text, start, start + 160)
+    return m.end() if m else 0
 
 
 def _single_report(text: str) -> bool:
@@ -199,7 +218,9 @@ class _DocContext:
         self.parsed = parsed
         self.geocoder = geocoder
         self.text = cleaned.analysis
-        self.places = geocoder.geoparse(self.text)
+        self.dateline_end = _dateline_end(self.text) if cleaned.dateline_date else 0
+        # The dateline names where the story was filed, not where anything happened.
+        self.places = [p for p in geocoder.geoparse(self.text) if p.start >= self.dateline_end]
         self.country = _dominant_country(self.places) or _text_country(self.text)
         self.anchor = cleaned.dateline_date or doc.published
         self.paragraphs = _paragraph_starts(self.text)
@@ -241,21 +262,21 @@ def _mention(
         # A labelled note ("Movement of forces: ...") names its actor as the subject.
         actor1, actor2 = assign_roles(sent, sent.root, refs)
     return Mention(
-        start=sent.start_char,
+        start=max(sent.start_char, min(ctx.dateline_end, sent.end_char - 1)),
         end=sent.end_char,
         paragraph=para,
         kinds=kinds,
         actor1=actor1,
         actor2=actor2,
         location=location,
-        date=event_date(sent.text, published=ctx.doc.published, anchor=ctx.anchor),
-        casualties=find_casualties(sent.text),
+        date=event_date(_undatelined(ctx, sent), published=ctx.doc.published, anchor=ctx.anchor),
         attribution=attribution,
         weapons=find_weapons(sent.text) if any(k not in GENERIC for k in kinds) else [],
         coref=bool(_COREF.search(sent.text) or _COREF_SUBJ.search(sent.text)),
         wide=bool(_WIDE.search(sent.text)),
         new_marker=bool(_NEW.search(sent.text)),
         actors=refs,
+        text=sent.text,
     )
 
 
@@ -281,7 +302,7 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
             if m is None:
                 continue
             if len(pieces) > 1 and previous is not None:
-                # The later clause shares the sentence's subject and, unless it says another, its day.
+                # A later clause shares the sentence's subject and, unless it names one, its day.
                 m.actor1 = m.actor1 or previous.actor1
                 m.new_marker = True
             if len(pieces) > 1:
@@ -307,11 +328,17 @@ def _coded_as(text: str, country: str | None) -> ActorRef | None:
     return actor_match(phrase, country=country)
 
 
-def _unidentified(sub: str, country: str | None) -> ActorRef | None:
-    """ACLED codes ordnance that no one is said to have laid to Unidentified Military Forces."""
-    if sub in _ORDNANCE:
-        return ActorRef(0, 0, "", "Unidentified Military Forces", 8)
-    return None
+_IMPROVISED = re.compile(r"\b(?:ieds?|vbieds?|improvised|roadside|car bombs?|planted)\b", re.I)
+
+
+def _unidentified(sub: str, text: str, country: str | None) -> ActorRef | None:
+    """No one named: ACLED codes old ordnance (mines, UXO) to Unidentified Military Forces
+    and a planted bomb to an Unidentified Armed Group of the country."""
+    if sub not in _ORDNANCE:
+        return None
+    if _IMPROVISED.search(text) and country:
+        return ActorRef(0, 0, "", f"Unidentified Armed Group ({country})", 3)
+    return ActorRef(0, 0, "", "Unidentified Military Forces", 8)
 
 
 def _narrative_date(ctx: _DocContext, mentions: list[Mention], draft: EventDraft) -> DateRef | None:
@@ -359,7 +386,8 @@ def extract_events(
         return []
     ctx = _DocContext(doc, cleaned, parsed, geocoder)
     mentions = _mentions(ctx)
-    drafts = segment(mentions, single_report=_single_report(ctx.text))
+    single = _single_report(ctx.text)
+    drafts = segment(mentions, single_report=single)
     fills = _fill_actor1(drafts, mentions)
     events = []
     for i, draft in enumerate(drafts):
@@ -377,8 +405,17 @@ def extract_events(
         sub = resolve_sub_type(kinds, actor1, actor2, text, ctx.country)
         if sub is None or (set(kinds) <= _CASUALTY_ONLY and actor1 is None and actor2 is None):
             continue
-        actor1 = _coded_as(text, ctx.country) or actor1 or _unidentified(sub, ctx.country)
-        actor1 = crowd_actor(sub, actor1, ctx.country)
+        actor1 = _coded_as(text, ctx.country) or actor1 or _unidentified(sub, text, ctx.country)
+        crowd = crowd_actor(sub, actor1, ctx.country)
+        if (
+            crowd is not actor1
+            and sub in _MET_BY_FORCE
+            and (actor2 is None or crowd is None or actor2.name == crowd.name)
+        ):
+            actor2 = actor1  # "police detained protesters": the police are the other side
+        actor1 = crowd
+        if event_type_of(sub) == "Protests" and actor2 is not None and actor2.inter == 7:
+            actor2 = None  # the crowd itself ("residents protested") is no one's victim
         events.append(
             build_event(
                 ctx.doc,
@@ -390,6 +427,8 @@ def extract_events(
                 ctx.country,
                 geocoder=geocoder,
                 fallback_date=_narrative_date(ctx, mentions, draft),
+                # A one-event note: its toll may sit in a sentence with no trigger of its own.
+                casualty_text=ctx.text if single and i == 0 else None,
             )
         )
     return events

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from conflictwire.records import Event
 
 __all__ = ["write_note"]
@@ -35,9 +37,23 @@ _VERBS = {
 }
 
 
+def _day(iso: str, precision: int | None) -> str:
+    """ACLED's way of writing a day: "26 June 2022", "around 19 June 2022 (week of)"."""
+    day = dt.date.fromisoformat(iso)
+    text = f"{day.day} {day:%B %Y}"
+    if precision == 2:
+        return f"around {text} (week of)"
+    if precision == 3:
+        return f"in {day:%B %Y}"
+    return text
+
+
 def write_note(event: Event) -> str:
     """ "On 2022-06-26, Military Forces of Russia shelled ... in Kyiv (Kyiv City). 2 fatalities."""
-    when = f"On {event.event_date}, " if event.event_date else ""
+    when = ""
+    if event.event_date:
+        day = _day(event.event_date, event.time_precision)
+        when = f"{day[0].upper()}{day[1:]}, " if day.startswith(("around", "in")) else f"On {day}, "
     who = event.actor1 or "Unidentified actors"
     verb = _VERBS.get(event.sub_event_type, "were involved in")
     whom = event.actor2 or ""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from conflictwire.events.notes import write_note
 from conflictwire.events.segment import EventDraft, Mention, place_key
-from conflictwire.events.support import ActorRef, DateRef
+from conflictwire.events.support import ActorRef, DateRef, find_casualties
 from conflictwire.events.taxonomy import disorder_type, event_type_of
 from conflictwire.geo import Geocoder, country_info
 from conflictwire.records import CleanedText, Document, Event, EventLocation, Span, Weapon
@@ -33,6 +35,48 @@ def _location(draft: EventDraft) -> EventLocation:
     return texts[0] if texts else own[0].location
 
 
+_UNNAMED_PLACE = re.compile(
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(village|town|city|settlement|district|area|neighbou?rhood"
+    r"|base|camp|port|airfield)\b",
+    re.I,
+)
+_DISTANCE = r"[^.;]*?\b(\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]*)"
+
+
+def _place_description(text: str, draft: EventDraft, paragraph_end: int) -> str | None:
+    """An unnamed place as the text gives it: "a Ukrainian village, 70 kilometers away from
+    the capital of Ukraine" (its distance read from a later sentence about the same noun)."""
+    for m in draft.mentions:
+        found = _UNNAMED_PLACE.search(text, m.start, m.end)
+        if found is None:
+            continue
+        noun = found.group(1).lower()
+        rest = re.compile(r"\bthe " + noun + _DISTANCE, re.I).search(
+            text, found.end(), paragraph_end
+        )
+        if rest is not None:
+            return f"{found.group(0)}, {rest.group(1).strip()}"
+        return found.group(0)
+    return None
+
+
+_CROWD = re.compile(
+    r"\b((?:about|around|approximately|over|more than|some|nearly|at least|up to|hundreds of"
+    r"|dozens of|thousands of|a (?:large |small )?(?:group|crowd) of)\s+)?(\d[\d, ]*\d|\d+|hundreds"
+    r"|dozens|thousands|several)\s+(?:[\w-]+\s+){0,2}?(?:people|protesters|demonstrators|residents"
+    r"|students|women|workers|supporters|activists|traders|drivers|locals|youths|villagers)\b",
+    re.I,
+)
+
+
+def _crowd_tag(text: str) -> str:
+    """ACLED's crowd-size tag of a demonstration: the size as the text gives it."""
+    m = _CROWD.search(text)
+    if m is None:
+        return "crowd size=no report"
+    return "crowd size=" + " ".join([*(m.group(1) or "").split(), m.group(2).strip()])
+
+
 def _evidence(cleaned: CleanedText, draft: EventDraft) -> list[Span]:
     spans = {(m.start, m.end) for m in draft.mentions}
     out = []
@@ -44,13 +88,14 @@ def _evidence(cleaned: CleanedText, draft: EventDraft) -> list[Span]:
     return out
 
 
-def _counts(draft: EventDraft) -> tuple[int, int | None]:
-    # ACLED takes the lowest of differing figures for one happening.
-    deaths = [
-        m.casualties.fatalities for m in draft.mentions if m.casualties.fatalities is not None
-    ]
-    hurt = [m.casualties.injuries for m in draft.mentions if m.casualties.injuries is not None]
-    return (min(deaths) if deaths else 0), (min(hurt) if hurt else None)
+def _counts(draft: EventDraft, text: str | None) -> tuple[int, int | None]:
+    """The toll read over all the event's sentences at once, so restatements and additions
+    ("Two were killed ... A third died") resolve as ACLED counts them."""
+    if text is None:
+        own = [m for m in draft.mentions if not m.wide] or draft.mentions
+        text = " ".join(m.text for m in own)
+    found = find_casualties(text)
+    return (found.fatalities or 0), found.injuries
 
 
 def _weapons(draft: EventDraft) -> list[Weapon]:
@@ -87,14 +132,20 @@ def build_event(
     *,
     geocoder: Geocoder,
     fallback_date: DateRef | None = None,
+    casualty_text: str | None = None,
 ) -> Event:
     etype = event_type_of(sub)
     loc = _location(draft)
     place = loc.place
+    if place is None and not loc.location_text:
+        text = cleaned.analysis
+        end = text.find("\n\n", draft.mentions[0].end)
+        described = _place_description(text, draft, len(text) if end < 0 else end)
+        loc = EventLocation(None, None, described, loc.country)
     country = (place.country if place else None) or loc.country or doc_country
     info = country_info(country) if country else None
     date = _date(draft) or fallback_date
-    fatalities, injuries = _counts(draft)
+    fatalities, injuries = _counts(draft, casualty_text)
     primary = _primary(draft, sub)
     event = Event(
         doc_id=doc.doc_id,
@@ -134,6 +185,11 @@ def build_event(
         certainty=primary.attribution.certainty,  # type: ignore[arg-type]
         attribution=list(primary.attribution.sources),
         source=cleaned.cited_source or doc.source,
+        tags=(
+            _crowd_tag(" ".join(cleaned.analysis[m.start : m.end] for m in draft.mentions))
+            if etype in ("Protests", "Riots")
+            else None
+        ),
         evidence=_evidence(cleaned, draft),
     )
     event.notes = write_note(event)

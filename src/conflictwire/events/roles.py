@@ -70,7 +70,8 @@ def assign_roles(
     victims = [r for r in refs if r.inter == 7]
     actor1 = next((r for r in agents if r.inter != 7), None)
     if actor1 is None:
-        actor1 = next((r for r in others if r.inter != 7 and r not in patients), None)
+        # Unparsed, a name before the trigger is likely its subject; one after, its target.
+        actor1 = next((r for r in others if r.inter != 7 and r.start < trigger.idx), None)
 
     def differs(r: ActorRef) -> bool:
         return actor1 is None or r.name != actor1.name

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from conflictwire.events.attribution import Attribution
-from conflictwire.events.support import ActorRef, Casualties, DateRef
+from conflictwire.events.support import ActorRef, DateRef
 from conflictwire.events.taxonomy import SUB_EVENT_TYPES
 from conflictwire.records import EventLocation, Weapon
 
@@ -33,13 +33,13 @@ class Mention:
     actor2: ActorRef | None
     location: EventLocation
     date: DateRef | None
-    casualties: Casualties
     attribution: Attribution
     weapons: list[Weapon] = field(default_factory=list)
     coref: bool = False
     wide: bool = False
     new_marker: bool = False
     actors: list[ActorRef] = field(default_factory=list)
+    text: str = ""  # the sentence (or clause) itself, as analysed
 
 
 @dataclass

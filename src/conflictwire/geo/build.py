@@ -69,7 +69,12 @@ def add_city_keys(
     gaz.add_key(primary, pid)
     for alt in alternates:
         key = fold(alt)
-        if not is_latin_key(key) or key.isdigit() or len(key) < 4 or (alt.isupper() and len(alt) < 6):
+        if (
+            not is_latin_key(key)
+            or key.isdigit()
+            or len(key) < 4
+            or (alt.isupper() and len(alt) < 6)
+        ):
             continue  # codes (IATA "CAN", "ARB") are not names
         # A small town's names in other languages are rarely printed in English news, while
         # spelling variants ("Kismaayo" for Kismayo) are: keep those.
@@ -128,15 +133,23 @@ class _Builder:
             a1code = self.region_code.get(a1_line) or f"{cc}.{record.get('admin1code') or ''}"
             a2code = self.region_code.get(a2_line, "")
             pid = self.gaz.add(
-                str(record["name"]), float(str(record["latitude"])),
-                float(str(record["longitude"])), cc,
-                admin1=self.region_name.get(a1_line), admin2=self.region_name.get(a2_line),
-                gid=gid, pop=int(str(record.get("population") or 0)),
-                a1code=a1code, a2code=a2code,
+                str(record["name"]),
+                float(str(record["latitude"])),
+                float(str(record["longitude"])),
+                cc,
+                admin1=self.region_name.get(a1_line),
+                admin2=self.region_name.get(a2_line),
+                gid=gid,
+                pop=int(str(record.get("population") or 0)),
+                a1code=a1code,
+                a2code=a2code,
             )
-            alts = record.get("alternatenames") or []
+            alts = record.get("alternatenames")
             add_city_keys(
-                self.gaz, pid, str(record["name"]), [str(a) for a in alts],  # type: ignore[union-attr]
+                self.gaz,
+                pid,
+                str(record["name"]),
+                [str(a) for a in alts] if isinstance(alts, list) else [],
                 population=self.gaz.pop[pid],
             )
             self.cities_in[a1code].append(pid)
@@ -158,7 +171,9 @@ class _Builder:
             if fold(gaz.name[pid]) == name_key:
                 return gaz.lat[pid], gaz.lon[pid]
         if mean:
-            return statistics.fmean(gaz.lat[p] for p in pids), statistics.fmean(gaz.lon[p] for p in pids)
+            return statistics.fmean(gaz.lat[p] for p in pids), statistics.fmean(
+                gaz.lon[p] for p in pids
+            )
         best = max(pids, key=lambda p: gaz.pop[p])
         return gaz.lat[best], gaz.lon[best]
 
@@ -204,18 +219,28 @@ class _Builder:
                 continue
             a1code = code if level == "1" else self.region_code.get(row[7], "")
             pid = self.gaz.add(
-                name, centre[0], centre[1], cc, gid=int(row[3] or 0),
+                name,
+                centre[0],
+                centre[1],
+                cc,
+                gid=int(row[3] or 0),
                 admin1=name if level == "1" else self.region_name.get(row[7]),
                 admin2=name if level == "2" else None,
                 fcode="ADM1" if level == "1" else "ADM2",
                 kind="admin1" if level == "1" else "admin2",
-                a1code=a1code, a2code=code if level == "2" else "",
+                a1code=a1code,
+                a2code=code if level == "2" else "",
             )
             self.region_pid[code] = pid
             self._region_keys(pid, row, name, level, table, us_abbrev.get(code, []))
 
     def _region_keys(
-        self, pid: int, row: list[str], name: str, level: str, table: list[str] | None,
+        self,
+        pid: int,
+        row: list[str],
+        name: str,
+        level: str,
+        table: list[str] | None,
         abbreviations: list[str],
     ) -> None:
         suffixes = ADMIN1_SUFFIXES if level == "1" else ADMIN2_SUFFIXES
@@ -242,24 +267,36 @@ class _Builder:
     def countries_(self) -> None:
         import pycountry
 
-        centres = {row[0]: (float(row[1]), float(row[2])) for row in data_lines("country_centres.tsv")}
+        centres = {
+            row[0]: (float(row[1]), float(row[2])) for row in data_lines("country_centres.tsv")
+        }
         demonyms = {row[0]: row[1].split("|") for row in data_lines("demonyms.tsv")}
         for cc, entry in self.countries.items():
             centre = centres.get(cc) or self._country_mean(cc)
             if centre is None:
                 continue
             pid = self.gaz.add(
-                str(entry["name"]), centre[0], centre[1], cc, gid=int(str(entry["geonameid"])),
-                fcode="PCLI", pop=int(str(entry.get("population") or 0)), kind="country",
+                str(entry["name"]),
+                centre[0],
+                centre[1],
+                cc,
+                gid=int(str(entry["geonameid"])),
+                fcode="PCLI",
+                pop=int(str(entry.get("population") or 0)),
+                kind="country",
                 a1code=cc,
             )
             names = {str(entry["name"]), *self.country_aliases.get(cc, [])}
             record = pycountry.countries.get(alpha_2=cc)
             if record is not None:
                 names.update(
-                    v for v in (getattr(record, a, None) for a in ("name", "official_name", "common_name")) if v
+                    v
+                    for v in (
+                        getattr(record, a, None) for a in ("name", "official_name", "common_name")
+                    )
+                    if v
                 )
-            names.add(self.countries[cc]["name"])  # type: ignore[arg-type]
+            names.add(str(self.countries[cc]["name"]))
             for value in [*names, *demonyms.get(cc, [])]:
                 key = fold(str(value))
                 if is_latin_key(key) and len(key) > 1:
@@ -272,10 +309,18 @@ class _Builder:
         data: dict[str, dict[str, object]] = json.loads(path.read_text("utf-8"))
         for record in data.values():
             name = str(record["name"])
-            pid = self.gaz.add(name, float(str(record["lat"])), float(str(record["lng"])), "",
-                               gid=int(str(record["geonameId"])), fcode="CONT", kind="other")
+            pid = self.gaz.add(
+                name,
+                float(str(record["lat"])),
+                float(str(record["lng"])),
+                "",
+                gid=int(str(record["geonameId"])),
+                fcode="CONT",
+                kind="other",
+            )
             self.gaz.add_key(fold(name), pid)
-            for alt in record.get("alternateNames") or []:  # type: ignore[attr-defined]
+            alternates = record.get("alternateNames")
+            for alt in alternates if isinstance(alternates, list) else []:
                 if isinstance(alt, dict) and alt.get("lang") == "en":
                     self.gaz.add_key(fold(str(alt["name"])), pid, alternate=True)
         # The European Union is named like a place; it sits where its institutions do.
@@ -297,6 +342,26 @@ class _Builder:
         )
 
 
+def _common_words(gaz: Gazetteer) -> list[str]:
+    """One-word names that are also ordinary English words ("tank", "blast", "reading").
+
+    A capitalized word at the start of a sentence is then not taken for a place on its name
+    alone. Webster's word list (``english-words``) marks proper nouns by capitals, so its
+    lower-case entries are the ordinary words.
+    """
+    try:
+        from english_words import get_english_words_set
+    except ImportError:  # optional at build time: without it, fewer safeguards
+        log.warning("english-words is not installed; sentence-initial words are not checked")
+        return []
+    lower = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    common = []
+    for key in gaz.keys:
+        if " " not in key and (key in lower or (key.endswith("s") and key[:-1] in lower)):
+            common.append(key)
+    return sorted(common)
+
+
 def build_gazetteer(imports_dir: Path | None = None) -> Gazetteer:
     """Build the whole index in memory (tens of seconds); the caller saves it."""
     from conflictwire.geo import imports, katottg
@@ -315,6 +380,7 @@ def build_gazetteer(imports_dir: Path | None = None) -> Gazetteer:
         log.warning("KATOTTG import skipped: %s", exc)
     if imports_dir is not None:
         imports.apply_imports(gaz, imports_dir)
+    gaz.meta["common_words"] = _common_words(gaz)
     gaz.meta["places"] = len(gaz)
     gaz.meta["keys"] = len(gaz.keys)
     return gaz

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import tempfile
 import threading
 from collections import Counter
 from pathlib import Path
@@ -49,7 +51,14 @@ def _load_or_build(path: Path) -> IndexView:
     except (OSError, ValueError, EOFError, TypeError) as exc:
         log.info("building the gazetteer index (%s)", exc)
     with _BUILD_LOCK:
-        build_index(path)
+        try:
+            build_index(path)
+        except OSError as exc:  # an unwritable cache folder must not stop the run
+            fallback = Path(tempfile.gettempdir()) / f"conflictwire-{os.getuid()}" / path.name
+            log.warning("cannot write %s (%s); using %s", path, exc, fallback)
+            if not fallback.is_file():
+                build_index(fallback)
+            path = fallback
     return Gazetteer.load(path)
 
 
@@ -58,7 +67,9 @@ class Geocoder:
         self.view = view
         self._countries = {code: str(entry["name"]) for code, entry in country_table().items()}
         self._demonyms = frozenset(
-            fold(d) for row in data_lines("demonyms.tsv") for d in row[1].split("|")
+            fold(d)
+            for row in data_lines("demonyms.tsv")
+            for d in row[1].split("|")
             if fold(d) not in {fold(self._countries.get(row[0], "")), "us", "usa", "uk"}
         )
 
@@ -82,15 +93,21 @@ class Geocoder:
         """The most likely place called ``name``, optionally within a country and region."""
         codes = self.view.ids(fold(name))
         want_a1 = fold(admin1) if admin1 else None
-        region = self._region_pid(admin1, country_code.upper() if country_code else None) if admin1 else None
+        region = (
+            self._region_pid(admin1, country_code.upper() if country_code else None)
+            if admin1
+            else None
+        )
         region_code = self.view.get("a1code", region) if region is not None else None
         best: tuple[float, int] | None = None
         for code in codes:
             pid = code // 2
             if country_code and self.view.cc(pid) != country_code.upper():
                 continue
-            if want_a1 and fold(self.view.get("admin1", pid) or "") != want_a1 and (
-                region_code is None or self.view.get("a1code", pid) != region_code
+            if (
+                want_a1
+                and fold(self.view.get("admin1", pid) or "") != want_a1
+                and (region_code is None or self.view.get("a1code", pid) != region_code)
             ):
                 continue
             score = _prior(self.view, code)
@@ -98,7 +115,9 @@ class Geocoder:
                 best = (score, pid)
         return self._place(best[1]) if best else None
 
-    def locate(self, text: str, start: int, end: int, mentions: list[PlaceMention]) -> EventLocation:
+    def locate(
+        self, text: str, start: int, end: int, mentions: list[PlaceMention]
+    ) -> EventLocation:
         """Where the event told in ``text[start:end]`` happened, at ACLED's precision."""
         ctx = LocateContext(self._demonyms, self._dominant_country(mentions), self._region_named)
         return locate_event(text, start, end, mentions, ctx)
@@ -106,7 +125,8 @@ class Geocoder:
     def _dominant_country(self, mentions: list[PlaceMention]) -> str | None:
         """The country most place names point to (demonyms like "Russian forces" left out)."""
         counts = Counter(
-            m.place.country for m in mentions
+            m.place.country
+            for m in mentions
             if m.place is not None and m.place.country and fold(m.text) not in self._demonyms
         )
         return counts.most_common(1)[0][0] if counts else None

@@ -40,7 +40,9 @@ class ImportReport:
 def _text_lines(path: Path) -> Iterator[str]:
     if path.suffix == ".zip":
         with zipfile.ZipFile(path) as archive:
-            members = [n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n.lower()]
+            members = [
+                n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n.lower()
+            ]
             for member in members:
                 with archive.open(member) as handle:
                     yield from io.TextIOWrapper(handle, encoding="utf-8")
@@ -63,7 +65,10 @@ def _sniff(path: Path) -> str:
 
 
 def _float(value: str, what: str, low: float, high: float) -> float:
-    number = float(value)
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{what} {value!r} is not a number") from None
     if not low <= number <= high:
         raise ValueError(f"{what} {value!r} is out of range")
     return number
@@ -79,10 +84,14 @@ def _read_geonames(path: Path, report: ImportReport) -> Iterator[dict[str, objec
             continue
         try:
             yield {
-                "name": cols[1], "lat": _float(cols[4], "latitude", -90, 90),
-                "lon": _float(cols[5], "longitude", -180, 180), "country": cols[8],
-                "gid": int(cols[0]), "fcode": cols[7] or None,
-                "pop": int(cols[14] or 0), "alternates": cols[3].split(",") if cols[3] else [],
+                "name": cols[1],
+                "lat": _float(cols[4], "latitude", -90, 90),
+                "lon": _float(cols[5], "longitude", -180, 180),
+                "country": cols[8],
+                "gid": int(cols[0]),
+                "fcode": cols[7] or None,
+                "pop": int(cols[14] or 0),
+                "alternates": cols[3].split(",") if cols[3] else [],
                 "a1code": f"{cols[8]}.{cols[10]}" if cols[10] else "",
             }
         except ValueError as exc:
@@ -117,9 +126,12 @@ def _read_csv(path: Path, report: ImportReport) -> Iterator[dict[str, object]]:
                 if len(country) != 2 or not country.isalpha():
                     raise ValueError(f"country {row['country']!r} is not an ISO alpha-2 code")
                 yield {
-                    "name": row["name"], "lat": _float(row["lat"], "latitude", -90, 90),
-                    "lon": _float(row["lon"], "longitude", -180, 180), "country": country,
-                    "admin1": row.get("admin1") or None, "admin2": row.get("admin2") or None,
+                    "name": row["name"],
+                    "lat": _float(row["lat"], "latitude", -90, 90),
+                    "lon": _float(row["lon"], "longitude", -180, 180),
+                    "country": country,
+                    "admin1": row.get("admin1") or None,
+                    "admin2": row.get("admin2") or None,
                 }
             except (ValueError, KeyError) as exc:
                 report.errors.append(f"{path.name}:{line_no}: {exc}; row skipped")
@@ -149,8 +161,9 @@ def apply_imports(gaz: Gazetteer, imports_dir: Path) -> None:
     if not imports_dir.is_dir():
         return
     by_gid = {gid: pid for pid, gid in enumerate(gaz.gid) if gid}
-    region_names = {code: gaz.admin1[pid] for pid, code in enumerate(gaz.a1code)
-                    if gaz.kind[pid] == "admin1"}
+    region_names = {
+        code: gaz.admin1[pid] for pid, code in enumerate(gaz.a1code) if gaz.kind[pid] == "admin1"
+    }
     for path in sorted(imports_dir.glob("*.jsonl")):
         with open(path, encoding="utf-8") as handle:
             for line in handle:
@@ -162,6 +175,11 @@ def apply_imports(gaz: Gazetteer, imports_dir: Path) -> None:
                         gaz.add_key(key, pid, alternate=True)
                     continue
                 _add_row(gaz, row, by_gid, region_names)
+
+
+def _alternates(row: dict[str, object]) -> list[str]:
+    values = row.get("alternates")
+    return [str(v) for v in values] if isinstance(values, list) else []
 
 
 def _region_code(gaz: Gazetteer, row: dict[str, object]) -> str:
@@ -179,12 +197,14 @@ def _region_code(gaz: Gazetteer, row: dict[str, object]) -> str:
 
 
 def _add_row(
-    gaz: Gazetteer, row: dict[str, object], by_gid: dict[int, int],
+    gaz: Gazetteer,
+    row: dict[str, object],
+    by_gid: dict[int, int],
     region_names: dict[str, str | None],
 ) -> None:
     gid = int(str(row.get("gid") or 0))
     if gid and gid in by_gid:
-        add_city_keys(gaz, by_gid[gid], str(row["name"]), [str(a) for a in row.get("alternates", [])])  # type: ignore[attr-defined]
+        add_city_keys(gaz, by_gid[gid], str(row["name"]), _alternates(row))
         return
     fcode = row.get("fcode")
     a1code = str(row.get("a1code") or "") or _region_code(gaz, row)
@@ -194,12 +214,18 @@ def _add_row(
     elif isinstance(fcode, str) and not fcode.startswith("PP"):
         kind = "other"
     pid = gaz.add(
-        str(row["name"]), float(str(row["lat"])), float(str(row["lon"])), str(row["country"]),
+        str(row["name"]),
+        float(str(row["lat"])),
+        float(str(row["lon"])),
+        str(row["country"]),
         admin1=region_names.get(a1code) or (str(row["admin1"]) if row.get("admin1") else None),
         admin2=str(row["admin2"]) if row.get("admin2") else None,
-        gid=gid, fcode=fcode if isinstance(fcode, str) else None,
-        pop=int(str(row.get("pop") or 0)), kind=kind, a1code=a1code,
+        gid=gid,
+        fcode=fcode if isinstance(fcode, str) else None,
+        pop=int(str(row.get("pop") or 0)),
+        kind=kind,
+        a1code=a1code,
     )
     if gid:
         by_gid[gid] = pid
-    add_city_keys(gaz, pid, str(row["name"]), [str(a) for a in row.get("alternates", [])])  # type: ignore[attr-defined]
+    add_city_keys(gaz, pid, str(row["name"]), _alternates(row))

@@ -158,7 +158,9 @@ class _Merger:
 
 
 def _unit_centres(
-    units: list[_Unit], merger: _Merger, parent_of: dict[str, list[_Unit]],
+    units: list[_Unit],
+    merger: _Merger,
+    parent_of: dict[str, list[_Unit]],
     by_id: dict[str, _Unit],
 ) -> dict[str, tuple[float, float]]:
     """A located point for every raion and hromada: its namesake settlement, else any member."""
@@ -199,50 +201,102 @@ def merge_katottg(gaz: Gazetteer, region_pid: dict[str, int]) -> None:
     added = 0
     for unit in units:
         added += _add_unit(gaz, merger, unit, by_id, centres, parent_of)
-    log.info("KATOTTG: %d units, %d matched to GeoNames, %d added", len(units),
-             len(merger.matched), added)
+    log.info(
+        "KATOTTG: %d units, %d matched to GeoNames, %d added",
+        len(units),
+        len(merger.matched),
+        added,
+    )
+
+
+@dataclass
+class _Where:
+    """A unit's place in the hierarchy, as the index records it."""
+
+    geo_code: str
+    admin1: str
+    raion: str | None
+    hromada: str | None
 
 
 def _add_unit(
-    gaz: Gazetteer, merger: _Merger, unit: _Unit, by_id: dict[str, _Unit],
-    centres: dict[str, tuple[float, float]], parent_of: dict[str, list[_Unit]],
+    gaz: Gazetteer,
+    merger: _Merger,
+    unit: _Unit,
+    by_id: dict[str, _Unit],
+    centres: dict[str, tuple[float, float]],
+    parent_of: dict[str, list[_Unit]],
 ) -> int:
     oblast = merger.oblasts.get(unit.oblast)
     if oblast is None or unit.category in ("O", "B"):
         return 0
-    geo_code, admin1 = oblast
-    raion = by_id[unit.raion].name if unit.raion in by_id else None
-    hromada = by_id[unit.hromada].name if unit.hromada in by_id else None
+    where = _Where(
+        oblast[0],
+        oblast[1],
+        by_id[unit.raion].name if unit.raion in by_id else None,
+        by_id[unit.hromada].name if unit.hromada in by_id else None,
+    )
     if unit.category in _SETTLEMENTS:
-        pid = merger.matched.get(unit.uid)
-        added = 0
-        if pid is not None:
-            gaz.admin2[pid], gaz.admin3[pid] = raion, hromada
-        else:
-            added = 1
-            point = centres.get(unit.hromada) or _oblast_point(gaz, merger, geo_code)
-            if point is None:
-                return 0
-            pid = gaz.add(unit.name, point[0], point[1], "UA", admin1=admin1, admin2=raion,
-                          admin3=hromada, prec=2, a1code=geo_code, a2code=unit.raion)
-        gaz.a2code[pid] = unit.raion
-        _settlement_keys(gaz, pid, unit.key)
-        return added
+        return _add_settlement(gaz, merger, unit, where, centres)
     point = centres.get(unit.uid)
     if point is None:
         return 0
     kind = "admin2" if unit.category == "P" else "admin3"
-    pid = gaz.add(unit.name, point[0], point[1], "UA", admin1=admin1, admin2=raion,
-                  admin3=hromada if kind == "admin3" else None, kind=kind, prec=2,
-                  fcode="ADM2" if kind == "admin2" else "ADM3", a1code=geo_code,
-                  a2code=unit.raion)
+    pid = _add_ua_place(gaz, unit, point, where, kind)
     centre = _centre_of(unit.key, parent_of.get(unit.uid, []))
-    words = ("raion", "district", "rayon") if kind == "admin2" else (
-        "hromada", "territorial community", "community", "territorial hromada")
+    words = (
+        ("raion", "district", "rayon")
+        if kind == "admin2"
+        else ("hromada", "territorial community", "community", "territorial hromada")
+    )
     for stem in {unit.key, centre.key if centre else unit.key}:
         for word in words:
             gaz.add_key(f"{stem} {word}", pid)
     return 1
+
+
+def _add_ua_place(
+    gaz: Gazetteer, unit: _Unit, point: tuple[float, float], where: _Where, kind: str
+) -> int:
+    return gaz.add(
+        unit.name,
+        point[0],
+        point[1],
+        "UA",
+        admin1=where.admin1,
+        admin2=where.raion,
+        admin3=None if kind == "admin2" else where.hromada,
+        kind=kind,
+        prec=2,
+        fcode={"admin2": "ADM2", "admin3": "ADM3"}.get(kind),
+        a1code=where.geo_code,
+        a2code=unit.raion,
+    )
+
+
+def _add_settlement(
+    gaz: Gazetteer,
+    merger: _Merger,
+    unit: _Unit,
+    where: _Where,
+    centres: dict[str, tuple[float, float]],
+) -> int:
+    """Enrich the GeoNames match, or add the village at its hromada's centre (precision 2)."""
+    pid = merger.matched.get(unit.uid)
+    added = 0
+    if pid is not None:
+        # The official spelling, as ACLED writes it ("Sievierodonetsk", not GeoNames' latest).
+        gaz.name[pid] = unit.name
+        gaz.admin2[pid], gaz.admin3[pid] = where.raion, where.hromada
+    else:
+        point = centres.get(unit.hromada) or _oblast_point(gaz, merger, where.geo_code)
+        if point is None:
+            return 0
+        pid = _add_ua_place(gaz, unit, point, where, "settlement")
+        added = 1
+    gaz.a2code[pid] = unit.raion
+    _settlement_keys(gaz, pid, unit.key)
+    return added
 
 
 def _settlement_keys(gaz: Gazetteer, pid: int, key: str) -> None:
@@ -262,7 +316,8 @@ def add_variant_table(gaz: Gazetteer) -> None:
     """Historic and Russian-style names ("Kiev", "Artemivsk") point at the 2010 spelling."""
     for variant, official in data_lines("ua_variants.tsv"):
         targets = [
-            code // 2 for code in gaz.keys.get(fold(official), [])
+            code // 2
+            for code in gaz.keys.get(fold(official), [])
             if gaz.cc[code // 2] == "UA" and gaz.kind[code // 2] == "settlement"
         ]
         if targets:

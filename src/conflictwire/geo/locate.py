@@ -72,7 +72,9 @@ def _is_far(text: str, mention: PlaceMention) -> bool:
 
 def _is_near(text: str, mention: PlaceMention) -> bool:
     before = text[max(0, mention.start - 40) : mention.start]
-    return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text[mention.end : mention.end + 15]))
+    return bool(
+        _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text[mention.end : mention.end + 15])
+    )
 
 
 def _qualifiers(text: str, mentions: list[PlaceMention]) -> set[int]:
@@ -88,13 +90,15 @@ def _qualifiers(text: str, mentions: list[PlaceMention]) -> set[int]:
 def _usable(text: str, mentions: list[PlaceMention], ctx: LocateContext) -> list[PlaceMention]:
     usable = [m for m in mentions if m.place is not None and fold(m.text) not in ctx.demonym_keys]
     if ctx.document_country:
-        same = [m for m in usable if m.place is not None and m.place.country == ctx.document_country]
+        same = [
+            m for m in usable if m.place is not None and m.place.country == ctx.document_country
+        ]
         usable = same or usable
     return [_as_region(text, m, ctx) for m in usable]
 
 
 def _as_region(text: str, mention: PlaceMention, ctx: LocateContext) -> PlaceMention:
-    """"Huriiv Kozachok, Kharkiv": after a name we lack, "Kharkiv" is the region, not the city."""
+    """ "Huriiv Kozachok, Kharkiv": after a name we lack, "Kharkiv" is the region, not the city."""
     place = mention.place
     if place is None or place.kind != "settlement":
         return mention
@@ -108,7 +112,9 @@ def _as_region(text: str, mention: PlaceMention, ctx: LocateContext) -> PlaceMen
 def locate_event(
     text: str, start: int, end: int, mentions: list[PlaceMention], ctx: LocateContext
 ) -> EventLocation:
-    inside = sorted((m for m in mentions if m.start >= start and m.end <= end), key=lambda m: m.start)
+    inside = sorted(
+        (m for m in mentions if m.start >= start and m.end <= end), key=lambda m: m.start
+    )
     usable = _usable(text, inside, ctx)
     country = _country_of(inside, ctx)
     far = [m for m in usable if _is_far(text, m)]
@@ -135,7 +141,7 @@ def _closer(candidates: list[PlaceMention], far: list[PlaceMention]) -> bool:
 
 
 def _anchor(text: str, candidates: list[PlaceMention]) -> EventLocation | None:
-    """ACLED's "(district, region)" habit: the place right before the brackets, else the district."""
+    """ACLED's "(district, region)": the place right before the brackets, else the district."""
     for i, mention in enumerate(candidates):
         before = text[max(0, mention.start - 2) : mention.start]
         if "(" not in before:
@@ -146,9 +152,13 @@ def _anchor(text: str, candidates: list[PlaceMention]) -> EventLocation | None:
                 group.append(nxt)
         subject = candidates[i - 1] if i > 0 else None
         gap = text[subject.end : mention.start] if subject else ""
-        if subject is not None and re.fullmatch(_PLACE_WORDS + r"\s*\(\s*", gap):
-            if _kind(subject) not in ("admin1", "country") and _within(subject, group):
-                return _location(text, subject, None)
+        if (
+            subject is not None
+            and re.fullmatch(_PLACE_WORDS + r"\s*\(\s*", gap)
+            and _kind(subject) not in ("admin1", "country")
+            and _within(subject, group)
+        ):
+            return _location(text, subject, None)
         unknown = _UNKNOWN_BEFORE.search(text[max(0, mention.start - 60) : mention.start])
         head = min(group, key=lambda m: _SPECIFICITY.get(_kind(m), 6))
         loc = _location(text, head, None)
@@ -161,15 +171,17 @@ def _anchor(text: str, candidates: list[PlaceMention]) -> EventLocation | None:
 def _within(subject: PlaceMention, group: list[PlaceMention]) -> bool:
     if subject.place is None:
         return False
-    return any(
-        m.place is not None and m.place.admin1 == subject.place.admin1 for m in group
-    )
+    return any(m.place is not None and m.place.admin1 == subject.place.admin1 for m in group)
 
 
 def _location(text: str, best: PlaceMention, country: str | None) -> EventLocation:
     assert best.place is not None
-    return EventLocation(place=best.place, precision=_precision(text, best),
-                         location_text=best.text, country=best.place.country or country)
+    return EventLocation(
+        place=best.place,
+        precision=_precision(text, best),
+        location_text=best.text,
+        country=best.place.country or country,
+    )
 
 
 def _precision(text: str, best: PlaceMention) -> int:

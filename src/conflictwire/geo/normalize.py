@@ -15,8 +15,20 @@ _APOSTROPHES = "'’ʼ`´‘ʻ"
 _DROP = str.maketrans(dict.fromkeys(_APOSTROPHES, ""))
 _SPACE = str.maketrans({"-": " ", ".": " ", ",": " ", "/": " ", "(": " ", ")": " "})
 # Letters NFKD does not take apart.
-_SPECIAL = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe",
-                          "ı": "i", "þ": "th", "ð": "d", "ħ": "h"})
+_SPECIAL = str.maketrans(
+    {
+        "ø": "o",
+        "đ": "d",
+        "ł": "l",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+        "þ": "th",
+        "ð": "d",
+        "ħ": "h",
+    }
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -30,18 +42,49 @@ def fold(name: str) -> str:
 
 # Ukraine's official romanization (Cabinet of Ministers resolution 55, 2010).
 _UK = {
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
-    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
-    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu",
-    "я": "ia", "'": "", "’": "", "ʼ": "",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "h",
+    "ґ": "g",
+    "д": "d",
+    "е": "e",
+    "є": "ie",
+    "ж": "zh",
+    "з": "z",
+    "и": "y",
+    "і": "i",
+    "ї": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ь": "",
+    "ю": "iu",
+    "я": "ia",
+    "'": "",
+    "’": "",
+    "ʼ": "",
 }
 # At the start of a word these letters take their "y" forms.
 _UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 
 
 def translit_uk(name: str) -> str:
-    """Transliterate Ukrainian by the 2010 table: "Бердичі" -> "Berdychi", "Їжакевич" -> "Yizhakevych"."""
+    """Ukrainian by the 2010 table: "Бердичі" -> "Berdychi", "Їжакевич" -> "Yizhakevych"."""
     out: list[str] = []
     prev_letter = False
     for i, ch in enumerate(name):

@@ -67,7 +67,11 @@ def _contains(view: IndexView, region: int, pid: int) -> bool:
         return view.get("a1code", pid) == view.get("a1code", region) and view.kind(pid) != "admin1"
     if kind == "admin2":
         code = view.get("a2code", region)
-        return bool(code) and view.get("a2code", pid) == code and view.kind(pid) not in ("admin2", "admin1")
+        return (
+            bool(code)
+            and view.get("a2code", pid) == code
+            and view.kind(pid) not in ("admin2", "admin1")
+        )
     return False
 
 
@@ -87,7 +91,9 @@ _Votes = dict[str, tuple[Counter[str], Counter[str], int]]
 @functools.lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     return frozenset(
-        fold(d) for row in data_lines("demonyms.tsv") for d in row[1].split("|")
+        fold(d)
+        for row in data_lines("demonyms.tsv")
+        for d in row[1].split("|")
         if d.lower().endswith(("an", "ans", "ese", "ish", "i", "is", "ic"))
     )
 
@@ -99,10 +105,11 @@ def _votes(view: IndexView, cands: list[Candidate], chosen: list[int | None]) ->
         if pid is None or cand.key in by_key or cand.key in _demonyms():
             continue  # "Russian forces shelled ..." says nothing of where
         weight = 1.5 if len({c // 2 for c in cand.codes}) == 1 else 1.0
-        countries: Counter[str] = Counter({view.cc(pid): weight})
+        countries: Counter[str] = Counter()
+        countries[view.cc(pid)] += weight  # type: ignore[assignment]
         regions: Counter[str] = Counter()
         if view.kind(pid) != "country":
-            regions[view.get("a1code", pid) or ""] = weight
+            regions[view.get("a1code", pid) or ""] += weight  # type: ignore[assignment]
         by_key[cand.key] = (countries, regions, pid)
     return by_key
 
@@ -197,7 +204,10 @@ def _possible_agreement(view: IndexView, pid: int, marks: _Marks) -> float:
 
 
 def _context(
-    view: IndexView, cands: list[Candidate], chosen: list[int | None], priors: list[dict[int, float]]
+    view: IndexView,
+    cands: list[Candidate],
+    chosen: list[int | None],
+    priors: list[dict[int, float]],
 ) -> list[tuple[str, int, float, _Marks]]:
     """One (name, reading, weight, marks) per distinct name: names that are surer weigh more."""
     out: dict[str, tuple[str, int, float, _Marks]] = {}
@@ -210,8 +220,11 @@ def _context(
 
 
 def _rescore(
-    view: IndexView, cands: list[Candidate], priors: list[dict[int, float]],
-    chosen: list[int | None], quals: dict[int, int],
+    view: IndexView,
+    cands: list[Candidate],
+    priors: list[dict[int, float]],
+    chosen: list[int | None],
+    quals: dict[int, int],
 ) -> list[int | None]:
     votes = _votes(view, cands, chosen)
     context = _context(view, cands, chosen, priors)
@@ -233,7 +246,10 @@ def _rescore(
                 score += _CONTAINS_BONUS
             score += _qualifier_of_bonus(view, i, pid, quals, chosen)
             support = sum(
-                w * max(_agreement(view, pid, other), _POSSIBLE * _possible_agreement(view, pid, marks))
+                w
+                * max(
+                    _agreement(view, pid, other), _POSSIBLE * _possible_agreement(view, pid, marks)
+                )
                 for other, w, marks in others
             )
             score += _COHERENCE * min(support, _COHERENCE_CAP)
@@ -247,6 +263,7 @@ def _qualifier_of_bonus(
 ) -> float:
     """A mention that qualifies another ("..., Kherson") is the region holding it."""
     for subject, qualifier in quals.items():
-        if qualifier == i and chosen[subject] is not None and _contains(view, pid, chosen[subject]):
+        held = chosen[subject]
+        if qualifier == i and held is not None and _contains(view, pid, held):
             return _CONTAINS_BONUS
     return 0.0

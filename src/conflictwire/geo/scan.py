@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from conflictwire.geo.katottg import LOOSE_PREFIX, loose_key
+from conflictwire.geo.lexicon import first_names, words
 from conflictwire.geo.normalize import fold
 from conflictwire.geo.store import IndexView
 
@@ -24,91 +25,18 @@ _TOKEN = re.compile(
 _JOINABLE_GAP = re.compile(r"^(?:\s{1,2}|-|\.\s|\s-\s|'\s)$")
 _MAX_TOKENS = 6
 
-# Lower-case words that may sit inside or end a place name.
-_CONNECTORS = frozenset({"of", "de", "la", "le", "el", "al", "upon", "on", "the", "du", "des", "del",
-                         "da", "do", "di", "y", "en", "sur", "am", "an", "der", "im", "ad", "bin"})
-_REGION_WORDS = frozenset({"region", "oblast", "province", "district", "raion", "rayon", "county",
-                           "parish", "state", "governorate", "hromada", "community", "city",
-                           "territorial", "municipality", "regions", "oblasts"})
-# Words before a name that make it a person's, not a place's.
-_TITLES = frozenset({
-    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "president", "judge", "officer", "sgt", "lt",
-    "capt", "gen", "col", "det", "deputy", "coach", "chief", "mayor", "sheriff", "pastor", "rev",
-    "father", "sister", "brother", "saint", "prof", "professor", "minister", "secretary", "king",
-    "queen", "prince", "princess", "lord", "sir", "miss", "gov.", "trooper", "attorney", "senator",
-    "governor", "representative", "commissioner", "councilman", "councilwoman", "director",
-    "spokesman", "spokeswoman", "jr", "dame", "lady", "uncle", "aunt", "cpl", "pvt", "maj",
-})
-# Capitalized words that are gazetteer names but rarely places in news text.
-_NOT_PLACES = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december god christmas easter police court center
-centre university college school church hospital army navy union mayor president governor
-senate congress house street avenue road republican democrat democrats republicans university
-north south east west northern southern eastern western central national international federal
-state city county district region world today tonight yesterday tomorrow page section news
-media media daily star post times herald tribune gazette journal sun mirror people man woman
-mother father son daughter god lord jesus christ bible love hope faith grace joy victory
-liberty independence unity freedom justice peace home lake river mountain island beach park
-bay valley hills spring springs fall summer winter autumn best good great grand royal
-ministry defence defense forces force military office department agency service services
-council committee commission government administration authority company group team club
-the a an in on at he she it we they this that these those there here his her its our their
-but and or if as by for from of to with not no yes all any some one two three four five six
-seven eight nine ten first second third last next new old big little long high low early late
-said says according also just only very well more most many much such other another same
-airport station port border bridge hotel camp base block building market square hall tower
-vice major air can pan still were delta even ever over under after before while when where
-what why how who which because since during about again once both each own than too will
-would should could might must shall do does did has have had is are was be been being get got
-go come make made take see know think look want give use find tell ask work call keep let help
-show hear play run move live bring happen write stand lose pay meet set learn change lead watch
-follow stop speak read spend grow open walk win offer buy serve die send build stay cut reach
-kill pass sell return carry break receive agree hit eat catch draw choose wear mr mrs ms dr
-sir madam gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat
-sun inc ltd co corp llc pm am tv fm ap reuters afp cnn bbc nbc abc cbs fox espn nfl nba mlb
-nhl ncaa fbi cia nsa nato un usa today then now however meanwhile although though yet thus
-hospital clinic institute foundation association society museum library theater theatre
-stadium arena airport highway interstate route freeway lane drive boulevard trail way
-story photo video update breaking live local opinion editorial letters sports weather
-business health science technology entertainment education politics crime obituaries
-hamas arab olympic olympics leader metro chamber officer none human law labor labour main bank
-garden free part along lot driver research act reserve marine marines patrol junior principal
-secretary bishop liberal equality christian continental titan mercury nice swat rodeo beer king
-miss commerce day pack green northeast northwest southeast southwest council senior general
-captain sergeant private judge trooper deputy corporal white black red blue gold silver
-al el la le los las de del da ibn bin abu umm
-""".split())
-# A name followed by one of these names an organization ("Wagner Group").
-_ORG_WORDS = frozenset({"group", "company", "corporation", "corp", "inc", "party", "movement",
-                        "brigade", "battalion", "regiment", "foundation", "institute",
-                        "university", "college", "airlines", "bank", "records", "motors"})
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t|s)$")
-_FIRST_NAMES: frozenset[str] | None = None
+_CONNECTORS = words("connectors")
+_REGION_WORDS = words("region_words")
+_TITLES = words("titles")
+_NOT_PLACES = words("not_places")
+_ORG_WORDS = words("org_words")
+_PLACE_CUES = words("place_cues")  # see data/geo/lexicon.txt for what each list is for
 
 
-def _first_names() -> frozenset[str]:
-    global _FIRST_NAMES
-    if _FIRST_NAMES is None:
-        from importlib import resources
-
-        text = resources.files("conflictwire").joinpath("data", "geo", "first_names.txt")
-        lines = text.read_text("utf-8").splitlines()
-        words = [w for line in lines if not line.startswith("#") for w in line.split()]
-        _FIRST_NAMES = frozenset(w for w in words if w.isalpha() and w.islower())
-    return _FIRST_NAMES
-
-
-_PERSON_AFTER = re.compile(r"^(?:\s+(?:said|says|told|added|wrote|asked|explained|noted)\b|,\s+\d{1,3},)")
-# Words before a single name that show it is a place after all ("in Henry").
-_PLACE_CUES = frozenset({"in", "at", "near", "from", "to", "into", "outside", "of", "towards",
-                         "toward", "around", "across", "through", "village", "town", "city",
-                         "settlement", "district", "region", "province", "oblast", "outskirts",
-                         "via", "between", "and", "hit", "shelled", "struck", "attacked",
-                         "north", "south", "east", "west", "northern", "southern", "eastern",
-                         "western", "central", "northeast", "northwest", "southeast",
-                         "southwest", "upstate", "downstate", "downtown", "greater", "rural",
-                         "coastal", "middle", "upper", "lower", "metro", "mid", "occupied"})
+_PERSON_AFTER = re.compile(
+    r"^(?:\s+(?:said|says|told|added|wrote|asked|explained|noted)\b|,\s+\d{1,3},)"
+)
 
 
 @dataclass
@@ -134,9 +62,9 @@ def _surnames(text: str, tokens: list[tuple[int, int, str]], index: IndexView) -
 
     Region and country names are never taken for surnames ("Gov. ... of Indiana").
     """
-    names = _first_names()
+    names = first_names()
     out = set()
-    for k, (_, end, word) in enumerate(tokens):
+    for k, (_, _, word) in enumerate(tokens):
         low = word.lower().rstrip(".")
         if not _is_cap(word) or (low not in names and low not in _TITLES):
             continue
@@ -146,7 +74,9 @@ def _surnames(text: str, tokens: list[tuple[int, int, str]], index: IndexView) -
             if not _is_cap(nxt) or not (gap == " " or (gap == ". " and len(tokens[m - 1][2]) <= 4)):
                 break
             key = nxt.lower()
-            if len(nxt) > 2 and not any(index.kind(c // 2) in ("admin1", "country") for c in index.ids(key)):
+            if len(nxt) > 2 and not any(
+                index.kind(c // 2) in ("admin1", "country") for c in index.ids(key)
+            ):
                 out.add(key)
     return out
 
@@ -158,6 +88,7 @@ def _lowercase_words(text: str) -> set[str]:
 def scan(text: str, index: IndexView) -> list[Candidate]:
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     surnames = _surnames(text, tokens, index)
+    common_words = index.common_words
     common = _lowercase_words(text)
     found: list[Candidate] = []
     i = 0
@@ -179,10 +110,16 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
             closes = _is_cap(last) or last.lower() in _REGION_WORDS
             if closes and (codes := index.ids(key)):
                 best, best_j = Candidate(start, end, text[start:end], key, codes), j
-            elif not (_is_cap(last) or last.lower() in _CONNECTORS or last.lower() in _REGION_WORDS):
+            elif not (
+                _is_cap(last) or last.lower() in _CONNECTORS or last.lower() in _REGION_WORDS
+            ):
                 break
         best, best_j = _with_loose(text, tokens, i, best, best_j, index)
-        if best is not None and _acceptable(text, tokens, i, best_j, best, surnames | common, index):
+        if (
+            best is not None
+            and _acceptable(text, tokens, i, best_j, best, surnames | common, index)
+            and _not_a_common_word(text, best, common_words, index)
+        ):
             found.append(best)
             i = best_j + 1
         else:
@@ -191,14 +128,20 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
 
 
 def _with_loose(
-    text: str, tokens: list[tuple[int, int, str]], i: int, best: Candidate | None, best_j: int,
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    i: int,
+    best: Candidate | None,
+    best_j: int,
     index: IndexView,
 ) -> tuple[Candidate | None, int]:
     """Add spelling-blind matches (Ukrainian villages spelt another way) to the exact ones."""
     start = tokens[i][0]
     if best is not None:
         extra = index.ids(LOOSE_PREFIX + loose_key(best.key))
-        best.codes = best.codes + [c for c in extra if c not in best.codes and c - 1 not in best.codes]
+        best.codes = best.codes + [
+            c for c in extra if c not in best.codes and c - 1 not in best.codes
+        ]
         return best, best_j
     for j in range(min(i + 2, len(tokens) - 1), i - 1, -1):
         span = tokens[i : j + 1]
@@ -213,7 +156,32 @@ def _with_loose(
     return None, best_j
 
 
-def _hyphen_piece(text: str, tokens: list[tuple[int, int, str]], i: int, j: int, index: IndexView) -> bool:
+def _not_a_common_word(
+    text: str, cand: Candidate, common_words: frozenset[str], index: IndexView
+) -> bool:
+    """A one-word name that is also an ordinary word ("Tank", "Blast") opening a sentence, or
+    found only among a place's alternate names, is not a place on that evidence alone."""
+    if " " in cand.key or "." in cand.text:
+        return True
+    kinds = {index.kind(c // 2) for c in cand.codes}
+    if kinds & {"country", "admin1"}:
+        return True
+    only_alternate = all(c % 2 for c in cand.codes)
+    initial = _sentence_start(text, cand.start)
+    if only_alternate and (initial or cand.key in common_words):
+        return False
+    if cand.key not in common_words:
+        return True
+    # An ordinary word needs a cue: "in Reading", "Mobile, Ala.".
+    before = text[max(0, cand.start - 12) : cand.start].split()
+    cue = bool(before) and before[-1].lower() in _PLACE_CUES and not initial
+    qualified = re.match(r"^,\s+[A-Z]", text[cand.end : cand.end + 4]) is not None
+    return cue or qualified
+
+
+def _hyphen_piece(
+    text: str, tokens: list[tuple[int, int, str]], i: int, j: int, index: IndexView
+) -> bool:
     """A piece of a hyphenated name whose other half is no place ("Wal-Mart", not "Egyptian-US")."""
     neighbours = []
     if j + 1 < len(tokens) and text[tokens[j][1] : tokens[j + 1][0]] == "-":
@@ -224,8 +192,13 @@ def _hyphen_piece(text: str, tokens: list[tuple[int, int, str]], i: int, j: int,
 
 
 def _acceptable(
-    text: str, tokens: list[tuple[int, int, str]], i: int, j: int, cand: Candidate,
-    surnames: set[str], index: IndexView,
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    i: int,
+    j: int,
+    cand: Candidate,
+    surnames: set[str],
+    index: IndexView,
 ) -> bool:
     words = cand.key.split()
     prev = tokens[i - 1][2] if i > 0 else ""
@@ -234,7 +207,6 @@ def _acceptable(
         return False
     if len(words) == 1 and cand.key in _NOT_PLACES:
         return False
-    after = text[cand.end : cand.end + 2]
     if cand.text.isalpha() and cand.text.isupper() and 3 <= len(cand.text) <= 5:
         # An acronym ("NISA", "SNA") unless a dateline or a region's or country's code.
         dateline = re.match(r"^\s*[,(—–:-]", text[cand.end : cand.end + 3]) is not None
@@ -253,7 +225,7 @@ def _acceptable(
     next_gap = text[cand.end : tokens[j + 1][0]] if nxt else ""
     if nxt.lower() in _ORG_WORDS and next_gap == " ":
         return any(index.kind(c // 2) in ("country", "admin1") for c in cand.codes)
-    if cand.key in _first_names() and _is_cap(nxt) and next_gap == " ":
+    if cand.key in first_names() and _is_cap(nxt) and next_gap == " ":
         return nxt.lower() in _REGION_WORDS  # "Andrew Kummer" is a person, "Henry County" not
     if cand.key in surnames and prev.lower() not in _PLACE_CUES:
         return False  # a surname, or a common word used in lower case elsewhere in the text

@@ -25,7 +25,7 @@ __all__ = ["FORMAT_VERSION", "Gazetteer", "IndexView", "cache_dir", "index_path"
 log = logging.getLogger(__name__)
 
 # Bump when the layout or the build rules change, so an old cache is rebuilt.
-FORMAT_VERSION = 14
+FORMAT_VERSION = 17
 
 _CATEGORICAL = ("cc", "admin1", "admin2", "admin3", "fcode", "kind", "a1code", "a2code")
 _SEP = "\x1f"
@@ -42,7 +42,7 @@ def index_path() -> Path:
 
 @dataclass
 class Gazetteer:
-    """Places as parallel columns; ``keys`` maps a folded name to ``2 * place_id + is_alternate``."""
+    """Places as parallel columns; ``keys`` maps a folded name to ``2 * pid + is_alternate``."""
 
     name: list[str] = field(default_factory=list)
     lat: list[float] = field(default_factory=list)
@@ -65,10 +65,22 @@ class Gazetteer:
         return len(self.name)
 
     def add(
-        self, name: str, lat: float, lon: float, cc: str, *, admin1: str | None = None,
-        admin2: str | None = None, admin3: str | None = None, gid: int = 0,
-        fcode: str | None = None, pop: int = 0, kind: str = "settlement", prec: int = 1,
-        a1code: str = "", a2code: str = "",
+        self,
+        name: str,
+        lat: float,
+        lon: float,
+        cc: str,
+        *,
+        admin1: str | None = None,
+        admin2: str | None = None,
+        admin3: str | None = None,
+        gid: int = 0,
+        fcode: str | None = None,
+        pop: int = 0,
+        kind: str = "settlement",
+        prec: int = 1,
+        a1code: str = "",
+        a2code: str = "",
     ) -> int:
         self.name.append(name)
         self.lat.append(round(lat, 5))
@@ -181,12 +193,15 @@ class IndexView:
         self._ids = _array("i", ids)
         self._ids_off = _array("q", ioff)
         self.n_keys = len(self._key_off) - 1
+        common = self.meta.get("common_words")
+        self.common_words = frozenset(common if isinstance(common, list) else [])
 
     def __len__(self) -> int:
         return len(self.lat)
 
     def name(self, pid: int) -> str:
-        return self._names[self._name_off[pid] : self._name_off[pid + 1]].decode("utf-8")
+        raw: bytes = self._names[self._name_off[pid] : self._name_off[pid + 1]]
+        return raw.decode("utf-8")
 
     def get(self, col: str, pid: int) -> str | None:
         return self._tables[col][self._cols[col][pid]]
@@ -198,7 +213,8 @@ class IndexView:
         return self.get("kind", pid) or "settlement"
 
     def _key_at(self, slot: int) -> bytes:
-        return self._keys[self._key_off[slot] : self._key_off[slot + 1]]
+        key: bytes = self._keys[self._key_off[slot] : self._key_off[slot + 1]]
+        return key
 
     def ids(self, key: str) -> list[int]:
         """The place codes (``2 * pid + is_alternate``) filed under a folded key."""

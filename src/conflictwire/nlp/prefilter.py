@@ -56,9 +56,7 @@ _PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 # A sentence ends at . ! ? (and any closing quotes/brackets) before whitespace and an opening
 # capital, digit or quote; a line break always ends one. Splits after abbreviations that slip
 # through are harmless: neighbouring units are kept as context anyway.
-_UNIT_END_RE = re.compile(
-    r"[.!?][\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])|(\n+)"
-)
+_UNIT_END_RE = re.compile(r"[.!?][\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])|(\n+)")
 _ABBREVIATION_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Rev|St|Mt|Ft|Gen|Col|Lt|Sgt|Capt|Cpl|Maj|Adm|Gov|Sen|Rep|Pres|Prof"
     r"|Jr|Sr|Inc|Co|Corp|Ltd|Bros|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Ave|Blvd|Rd"

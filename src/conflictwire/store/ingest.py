@@ -36,7 +36,6 @@ __all__ = ["PendingDoc", "claim_from_event", "store_batch", "text_hash"]
 
 Probe = Select[Any] | CompoundSelect[Any]
 
-_TOLERANCE = {1: 1, 2: 7, 3: 31}
 
 
 @dataclass

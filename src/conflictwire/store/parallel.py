@@ -1,61 +1,41 @@
 """Extraction in worker processes for ``ingest --workers N``; the store stays in one process.
 
-Each worker loads its own ``Pipeline`` once; the parent sends a batch of documents and gets their
-results back in order, so the store writes them exactly as a one-process ingest would.
+A thin adapter over ``conflictwire.scale.pool.WorkerPool`` (models loaded once per worker,
+results in input order): the store hands it one batch at a time and writes the results exactly
+as a one-process ingest would.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
-from types import TracebackType
+from collections.abc import Sequence
 
-from conflictwire.records import Document
-from conflictwire.runner import DocResult, Pipeline
+from conflictwire.records import Document, ReadFailure
+from conflictwire.runner import DocResult, utc_now
+from conflictwire.scale.pool import WorkerPool
 
 __all__ = ["ParallelPipeline"]
 
-_WORKER_PIPELINE: Pipeline | None = None
-
-
-def _init_worker() -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline()
-
-
-def _process(doc: Document) -> DocResult | str:
-    assert _WORKER_PIPELINE is not None
-    try:
-        return _WORKER_PIPELINE.process(doc)
-    except Exception as exc:  # reported by the parent with the document's name
-        return f"{type(exc).__name__}: {exc}"
-
 
 class ParallelPipeline:
-    """``process_many(docs)`` over ``workers`` processes; ``process(doc)`` for one."""
+    """``process_items(docs)`` over ``workers`` processes; ``process(doc)`` for one."""
 
     def __init__(self, workers: int) -> None:
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+        self._pool = WorkerPool(workers)
 
     def process(self, doc: Document) -> DocResult:
-        return self._unwrap(self._pool.submit(_process, doc).result())
-
-    def process_many(self, docs: list[Document]) -> list[DocResult | str]:
-        """Results in input order; a string is the reason a document failed."""
-        return list(self._pool.map(_process, docs, chunksize=4))
-
-    @staticmethod
-    def _unwrap(result: DocResult | str) -> DocResult:
-        if isinstance(result, str):
-            raise RuntimeError(result)
+        (result,) = self.process_items([doc])
+        if isinstance(result, ReadFailure):
+            raise RuntimeError(f"{result.name}: {result.reason}")
         return result
 
+    def process_items(self, docs: Sequence[Document]) -> list[DocResult | ReadFailure]:
+        return list(self._pool.run(docs, now=utc_now()))
+
     def close(self) -> None:
-        self._pool.shutdown(cancel_futures=True)
+        self._pool.close()
 
     def __enter__(self) -> ParallelPipeline:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()

@@ -12,7 +12,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
-from conflictwire.records import Document
+from conflictwire.records import Document, ReadFailure
 from conflictwire.runner import DocResult, utc_now
 from conflictwire.store.base import EventFilter, IngestReport, Processor, Store
 from conflictwire.store.engine import make_engine, read_connection, write_transaction
@@ -108,11 +108,7 @@ class SqlStore(Store):
         todo: list[PendingDoc], pipeline: Processor, report: IngestReport
     ) -> list[PendingDoc]:
         """Run the pipeline over a batch; a failing document is reported, not stored."""
-        many = getattr(pipeline, "process_many", None)
-        if many is not None:  # a pool of worker processes
-            results: list[DocResult | str] = many([p.doc for p in todo])
-        else:
-            results = [_process_one(pipeline, p.doc) for p in todo]
+        results = _process_batch(pipeline, [p.doc for p in todo])
         done = []
         for pending, result in zip(todo, results, strict=True):
             if isinstance(result, str):
@@ -262,6 +258,25 @@ def _conditions(f: EventFilter) -> list[ColumnElement[bool]]:
         else:  # the box crosses the antimeridian
             cond.append(or_(c.longitude >= west, c.longitude <= east))
     return [and_(*cond)] if cond else []
+
+
+def _process_batch(pipeline: Processor, docs: list[Document]) -> list[DocResult | str]:
+    """Results in order (a string: why that document failed). A pipeline that parses batches
+    (``process_items``, as ``runner.Pipeline`` and the worker pool have) gets the whole batch;
+    if the batch fails, each document is retried alone so one bad document only costs itself."""
+    batch = getattr(pipeline, "process_items", None)
+    if batch is not None:
+        try:
+            results = list(batch(docs))
+        except Exception:
+            log.warning("a batch failed in extraction; retrying its documents one by one")
+        else:
+            return [_failure(r) if isinstance(r, ReadFailure) else r for r in results]
+    return [_process_one(pipeline, doc) for doc in docs]
+
+
+def _failure(failure: ReadFailure) -> str:
+    return f"{failure.name}: {failure.reason}"
 
 
 def _process_one(pipeline: Processor, doc: Document) -> DocResult | str:

@@ -16,6 +16,7 @@ const form = $("filters");
 const status = $("status");
 let events = [];
 let loadToken = 0;
+let loadedSearch = null;
 
 const map = new EventMap($("map"), (id) => navigate({ event: id }));
 const table = new EventTable($("events-table"),
@@ -79,6 +80,7 @@ async function fetchEvents(filters) {
 
 async function load() {
   const token = ++loadToken;
+  loadedSearch = location.search;
   const filters = currentFilters();
   fillForm(filters);
   status.textContent = "Loading…";
@@ -195,7 +197,8 @@ function init() {
   $("zoom-out").addEventListener("click", () => map.zoom(1.5));
   $("zoom-fit").addEventListener("click", () => map.fitTo(map.located || []));
   window.addEventListener("hashchange", route);
-  window.addEventListener("popstate", load);
+  // popstate also fires on hash changes; only a changed query string means new filters.
+  window.addEventListener("popstate", () => { if (location.search !== loadedSearch) load(); });
   let resizeTimer = null;
   window.addEventListener("resize", () => {
     clearTimeout(resizeTimer);

@@ -1,0 +1,37 @@
+"""The scanner's word lists, read once from ``conflictwire/data/geo/lexicon.txt``."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+__all__ = ["first_names", "words"]
+
+
+@functools.lru_cache(maxsize=1)
+def _sections() -> dict[str, frozenset[str]]:
+    text = resources.files("conflictwire").joinpath("data", "geo", "lexicon.txt").read_text("utf-8")
+    sections: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.update(line.split())
+    return {name: frozenset(values) for name, values in sections.items()}
+
+
+def words(section: str) -> frozenset[str]:
+    """One word list: connectors, region_words, titles, not_places, org_words, place_cues."""
+    return _sections()[section]
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common English given names ("Andrew Kummer" is a person, not a place)."""
+    path = resources.files("conflictwire").joinpath("data", "geo", "first_names.txt")
+    lines = path.read_text("utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
