@@ -148,3 +148,23 @@ def test_locate_keeps_to_its_span(geocoder: Geocoder) -> None:
     assert first.place is not None and first.place.admin1 == "Kherson"
     second = geocoder.locate(text, len(_report(0)) + 1, len(text), mentions)
     assert second.place is not None and second.place.admin1 == "Donetsk"
+
+
+def test_named_district_holds_an_unknown_village(geocoder: Geocoder) -> None:
+    text = "Troops shelled the village of Zarichnevo in Bakhmut district, Donetsk region."
+    loc = _locate(geocoder, text)
+    assert loc.place is not None and loc.place.kind == "admin2"
+    assert (loc.place.admin1, loc.place.admin2, loc.precision) == ("Donetsk", "Bakhmutskyi", 2)
+
+
+def test_a_short_distance_is_near_a_long_one_is_not(geocoder: Geocoder) -> None:
+    near = _locate(geocoder, "Militants attacked a checkpoint 8 km north of Baidoa.")
+    assert near.place is not None and near.place.name == "Baidoa" and near.precision == 2
+    far = _locate(geocoder, "Militants attacked a checkpoint 60 km north of Baidoa.")
+    assert far.place is None and far.country == "Somalia"
+    assert far.location_text == "60 km north of Baidoa"
+
+
+def test_sentence_initial_ordinary_words_are_not_places(geocoder: Geocoder) -> None:
+    text = "Tank driving over a civilian car. Blast damage to the zoo. Train hit by shell."
+    assert geocoder.geoparse(text) == []

@@ -4,7 +4,9 @@ so these tests measure the store, not the extractor."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import update
@@ -191,3 +193,29 @@ def test_a_document_failing_extraction_is_reported_and_not_stored(store: SqlStor
     fixed = fixture_docs("chain.jsonl")
     again = store.ingest(fixed, PIPE)  # a rerun retries it
     assert again.documents == 1 and again.unchanged == 2
+
+
+def test_duplicates_inside_a_batch_end_as_one_by_one(store_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    base = fixture_docs("chain.jsonl")
+    repost = dataclasses.replace(base[0], doc_id="chain-0-repost", url="https://f.example/1")
+    first = dataclasses.replace(base[0], url="https://f.example/1")
+    edited = dataclasses.replace(repost, doc_id="chain-0-edit", text=repost.text + " Updated.")
+    docs = [first, repost, base[1], edited, base[2], base[1]]
+    one_by_one = SqlStore(f"sqlite:///{tmp_path / 'one.db'}")
+    for doc in docs:
+        one_by_one.ingest([doc], PIPE)
+    batched = SqlStore(store_url)
+    batched.ingest(docs, PIPE, batch_size=10)
+    assert comparable(batched) == comparable(one_by_one)
+    assert batched.counts() == one_by_one.counts() == {"documents": 3, "claims": 3, "events": 2}
+
+
+def test_concurrent_ingests_end_as_one(store_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    docs = list(synthetic_reports(400, seed=11))
+    reference = SqlStore(f"sqlite:///{tmp_path / 'reference.db'}")
+    reference.ingest(docs, PIPE)
+    shared = SqlStore(store_url)
+    halves = [docs[0::2], docs[1::2]]
+    with ThreadPoolExecutor(2) as pool:  # as the API and a CLI ingest would, on one store
+        list(pool.map(lambda part: SqlStore(store_url).ingest(part, PIPE, batch_size=20), halves))
+    assert comparable(shared) == comparable(reference)

@@ -187,6 +187,12 @@ def _event_country(loc: EventLocation, sentence: str, doc_country: str | None) -
 _COORDINATED = re.compile(r"\b([A-Z][a-z]+) and (?:the )?$")
 
 
+_OWNED_WEAPON = re.compile(
+    r"\b([A-Z][a-z]+(?:ian|ish|ese|an|i))\s+(?:[\w-]+\s+){0,2}?(?:mines?|missiles?|drones?|rockets?"
+    r"|shells?|booby traps?|explosives?|aircraft|jets?|helicopters?|artillery|munitions?)\b"
+)
+
+
 def _with_coordinated(text: str, country: str | None) -> list[ActorRef]:
     """Actors of a sentence, with the first of "Russian and Ukrainian forces" spelled out."""
     refs = find_actors(text, country=country)
@@ -199,6 +205,14 @@ def _with_coordinated(text: str, country: str | None) -> list[ActorRef]:
         # "Russian and Ukrainian forces": the adjective borrows the head noun of its partner.
         found = actor_match(f"{m.group(1)} {' '.join(words[1:])}", country=country)
         if found is not None and found.name != ref.name:
+            extra.append(ActorRef(m.start(1), m.end(1), m.group(1), found.name, found.inter))
+    taken = [(r.start, r.end) for r in refs + extra]
+    for m in _OWNED_WEAPON.finditer(text):
+        # "a Russian mine went off": the weapon's nation fired or laid it.
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        found = actor_match(f"{m.group(1)} forces", country=country)
+        if found is not None:
             extra.append(ActorRef(m.start(1), m.end(1), m.group(1), found.name, found.inter))
     return sorted(refs + extra, key=lambda r: r.start)
 

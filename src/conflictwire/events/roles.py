@@ -42,6 +42,8 @@ def _role(tok: Token, trigger: Token) -> str | None:
             return "agent"
         if dep == "nsubjpass":
             return "agent" if head.lemma_.lower() in _DEFENCE_LEMMAS else "patient"
+        if dep == "pobj" and head.lower_ == "between":
+            return "agent"  # "a clash between X and Y": X first, as ACLED writes it
         if dep == "pobj" and (head.dep_ == "agent" or head.lower_ == "by"):
             return "patient" if head.head.lemma_.lower() in _DEFENCE_LEMMAS else "agent"
         if dep in ("dobj", "attr", "dative"):
@@ -82,7 +84,7 @@ def assign_roles(
         actor2 = next((r for r in others + agents if differs(r) and r.inter != 7), None)
     if actor2 is None and victims:
         actor2 = victims[0]
-    if actor1 is None and actor2 is not None and actor2.inter != 7:
+    if actor1 is None and actor2 is not None and actor2.inter != 7 and actor2.start < trigger.idx:
         rest = [r for r in refs if r.name != actor2.name]
         actor1, actor2 = actor2, (rest[0] if rest else None)
     return actor1, actor2

@@ -58,12 +58,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|air attacks?|aerial (?:attack|bombard\w*|strike)s?|drone (?:strike|attack)s?"
             r"|(?:kamikaze|attack|fpv|combat|loitering|shahed)[- ]drones?|drones?(?=\W+(?:hit"
             r"|struck|attack|dropp|target))"
-            r"|(?:with|using|by|from) (?:an? |\w+ )?(?:drones?|uavs?|aircraft|helicopters?"
+            r"|(?:with|using|by|from) (?:an? |[\w-]+ ){0,3}?(?:drones?|uavs?|aircraft|helicopters?"
             r"|jets?|warplanes?|aviation)"
             r"|dropped (?:\w+ ){0,3}(?:from|by) (?:an? )?(?:drone|uav)|drone-dropped|uavs?\b"
             r"|guided (?:aerial )?bombs?|glide bombs?|kab-?\d*|bombed from the air"
             r"|(?:conducted|carried out|launched) (?:\w+ ){0,2}(?:bombing|bombardment) raids?"
-            r"|helicopter gunships?|fighter jets?|warplanes?|air forces?(?! (?:base"
+            r"|helicopter gunships?|fighter jets?|warplanes?|air (?:units?|forces?)(?! (?:base"
             r"|defen[cs]e))|aviation)\b"
         ),
     ),
@@ -106,7 +106,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:completely |fully )?(?:controlled|captured|occupied|overran|overrun) by"
             r"|captured (?:the )?(?:\w+ )?(?:town|village|city|base|bases|area|district"
             r"|positions?|settlement|locality|camp)"
-            r"|captured (?-i:[A-Z])|took over (?!responsibility)|overran|overrun"
+            r"|captured (?-i:[A-Z])\w*|took over (?!responsibility)|overran|overrun"
             r"|under (?:the )?control of|fell to)\b"
         ),
     ),
@@ -118,7 +118,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|gunfights?|firefights?|fought|fighting|battles? (?:of|for|in|between|with|near)"
             r"|repell?(?:ed|s)?|repuls(?:ed|es?)|(?:armed|heavy|fierce) (?:confrontation|fighting)"
             r"|offensive(?:s)? (?:on|against|near)|counter-?attack(?:ed|s)?"
-            r"|offensive (?:operations?|actions?)|assault (?:operations?|actions?)"
+            r"|offensive (?:operations?|actions?)|(?:assault|ground) (?:operations?|actions?"
+            r"|attacks?)"
             r"|(?:tried|attempted|attempts?|attempting) to (?:advance|break through|storm)"
             r"|advanced (?:near|on|towards|in)|skirmish(?:ed|es)?|gun battle|(?:fired"
             r"|firing) on positions)\b"
@@ -130,7 +131,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _p(
             r"\b(?:ambush(?:ed|es)?|assault(?:ed|s)?|stormed|raided|raid on|small arms"
             r"|(?:heavy )?machine[- ]?guns?"
-            r"|grenade launchers?|(?:opened )?(?:heavy )?gunfire|sniper fire|automatic weapons"
+            r"|(?:opened )?(?:heavy )?gunfire|sniper fire|automatic weapons"
             r"|fired upon|rifles?"
             r"|infantry fighting vehicles?)\b"
         ),

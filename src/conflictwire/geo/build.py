@@ -200,8 +200,8 @@ class _Builder:
         for line_no, row in enumerate(self.subdivisions, start=1):
             line = str(line_no)
             level = row[6]
-            if level not in ("1", "2"):
-                continue
+            if level not in ("1", "2") or (level == "2" and row[2].startswith("UA.")):
+                continue  # Ukraine's raions come from KATOTTG, after the 2020 reform
             cc = self.country_of_line.get(row[8], "")
             code = row[2]
             name = self.region_name[line]

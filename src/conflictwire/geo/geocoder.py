@@ -8,12 +8,15 @@ second afterwards.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import logging
 import os
 import tempfile
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from conflictwire.geo.countries import CountryInfo, country_info, country_table, data_lines
@@ -52,14 +55,37 @@ def _load_or_build(path: Path) -> IndexView:
         log.info("building the gazetteer index (%s)", exc)
     with _BUILD_LOCK:
         try:
-            build_index(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with _build_lock(path):
+                # Another process may have built it while this one waited for the lock.
+                if not _loads(path):
+                    build_index(path)
         except OSError as exc:  # an unwritable cache folder must not stop the run
             fallback = Path(tempfile.gettempdir()) / f"conflictwire-{os.getuid()}" / path.name
             log.warning("cannot write %s (%s); using %s", path, exc, fallback)
-            if not fallback.is_file():
+            if not _loads(fallback):
                 build_index(fallback)
             path = fallback
     return Gazetteer.load(path)
+
+
+def _loads(path: Path) -> bool:
+    try:
+        Gazetteer.load(path)
+    except (OSError, ValueError, EOFError, TypeError):
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    """One builder at a time across processes (workers starting together wait, then load)."""
+    with open(path.with_suffix(".lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 class Geocoder:

@@ -67,12 +67,13 @@ def _common_prefix(a: str, b: str) -> int:
 def _centre_of(unit_key: str, members: list[_Unit]) -> _Unit | None:
     """The settlement a raion or hromada is named after ("Bakhmutskyi" -> Bakhmut)."""
     best: _Unit | None = None
-    best_score = (0, 9)
+    best_score = (-99, 0)
     for member in members:
         shared = _common_prefix(unit_key, member.key)
         if shared < 4 or shared < len(member.key) - 2:
             continue
-        score = (shared, -_CATEGORY_RANK.get(member.category, 9))
+        # A town outranks a village of a longer-matching name (Bakhmut, not Bakhmutske).
+        score = (-_CATEGORY_RANK.get(member.category, 9), shared)
         if score > best_score or best is None:
             best, best_score = member, score
     return best

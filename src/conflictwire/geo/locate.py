@@ -46,6 +46,7 @@ _UNKNOWN_BEFORE = re.compile(
     r"locality|neighbou?rhood|district)?\s*(?:\(|,)\s*$"
 )
 _PLACE_WORDS = r"(?:\s+(?:village|town|city|area|settlement|hamlet|locality|district|region))?"
+_NEAR_KM = 20
 _SPECIFICITY = {"settlement": 0, "other": 1, "admin3": 2, "admin2": 3, "admin1": 4, "country": 5}
 
 
@@ -67,7 +68,12 @@ def _is_far(text: str, mention: PlaceMention) -> bool:
     amount = float(match.group(1).replace(",", "."))
     if match.group(2).lower().startswith("mi"):
         amount *= 1.609
-    return amount > 10
+    # ACLED codes "15 km north of Baidoa" to Baidoa (precision 2); farther is not Baidoa.
+    return amount > _NEAR_KM
+
+
+def _is_distance(text: str, mention: PlaceMention) -> bool:
+    return _DISTANCE.search(text[max(0, mention.start - 80) : mention.start]) is not None
 
 
 def _is_near(text: str, mention: PlaceMention) -> bool:
@@ -188,8 +194,10 @@ def _precision(text: str, best: PlaceMention) -> int:
     kind = _kind(best)
     if kind == "admin1":
         return 3
-    if kind in ("admin2", "admin3", "other") or _is_near(text, best):
+    if kind in ("admin2", "admin3", "other") or _is_near(text, best) or _is_distance(text, best):
         return 2
+    if best.text.split()[-1].lower() in ("district", "raion", "rayon", "quarter", "neighbourhood"):
+        return 2  # a district of a city
     place = best.place
     if place is not None and place.geonames_id is None and place.population == 0 and place.admin3:
         return 2  # KATOTTG village at its hromada centre (gazetteer precision)

@@ -37,7 +37,6 @@ __all__ = ["PendingDoc", "claim_from_event", "store_batch", "text_hash"]
 Probe = Select[Any] | CompoundSelect[Any]
 
 
-
 @dataclass
 class PendingDoc:
     """A document to store, the id of the stored version it replaces, and its events."""

@@ -68,12 +68,20 @@ def _point(record: dict[str, Any]) -> bytes | None:
 
 def _row(record: dict[str, Any]) -> dict[str, Any]:
     row = {name: record.get(name) for name in COLUMNS}
-    if row["event_date"]:
-        row["event_date"] = dt.date.fromisoformat(str(row["event_date"])[:10])
-    if row["updated_at"]:
-        row["updated_at"] = dt.datetime.fromisoformat(str(row["updated_at"]))
+    row["event_date"] = _parse(dt.date.fromisoformat, row["event_date"], 10)
+    row["updated_at"] = _parse(dt.datetime.fromisoformat, row["updated_at"], None)
     row["geometry"] = _point(record)
     return row
+
+
+def _parse(parse: Any, value: Any, width: int | None) -> Any:
+    """A typed date or time; a value that does not parse is written as null, not fatal."""
+    if not value:
+        return None
+    try:
+        return parse(str(value)[:width])
+    except ValueError:
+        return None
 
 
 class ParquetWriter:

@@ -57,7 +57,7 @@ class SqlStore(Store):
         self, batch: list[Document], pipeline: Processor, report: IngestReport
     ) -> None:
         report.doc_ids += [d.doc_id for d in batch]
-        latest = list({d.doc_id: d for d in batch}.values())  # a later version in the batch wins
+        latest = _collapse(batch)
         report.unchanged += len(batch) - len(latest)
         with read_connection(self.engine) as conn:
             todo = self._changed(conn, latest, report)
@@ -66,8 +66,10 @@ class SqlStore(Store):
             return
         with write_transaction(self.engine) as conn:
             # Re-check under the write lock: a concurrent ingest may have stored them meanwhile.
-            fresh = {p.doc.doc_id for p in self._changed(conn, [p.doc for p in pending], None)}
+            fresh = {f.doc.doc_id: f for f in self._changed(conn, [p.doc for p in pending], None)}
             pending = [p for p in pending if p.doc.doc_id in fresh]
+            for p in pending:
+                p.replaces = fresh[p.doc.doc_id].replaces
             if pending:
                 report.events += store_batch(conn, pending, utc_now())
         report.documents += len(pending)
@@ -258,6 +260,25 @@ def _conditions(f: EventFilter) -> list[ColumnElement[bool]]:
         else:  # the box crosses the antimeridian
             cond.append(or_(c.longitude >= west, c.longitude <= east))
     return [and_(*cond)] if cond else []
+
+
+def _collapse(batch: list[Document]) -> list[Document]:
+    """The batch as a one-by-one ingest would leave it: a later document with the doc_id or URL
+    of an earlier one replaces it when its text differs, and is dropped when it is the same."""
+    kept: dict[str, Document] = {}
+    by_url: dict[str, str] = {}
+    for doc in batch:
+        prior = doc.doc_id if doc.doc_id in kept else by_url.get(doc.url or "")
+        if prior is not None:
+            if text_hash(kept[prior].text) == text_hash(doc.text):
+                continue
+            if kept[prior].url:
+                by_url.pop(kept[prior].url or "", None)
+            del kept[prior]
+        kept[doc.doc_id] = doc
+        if doc.url:
+            by_url[doc.url] = doc.doc_id
+    return list(kept.values())
 
 
 def _process_batch(pipeline: Processor, docs: list[Document]) -> list[DocResult | str]:
