@@ -19,6 +19,9 @@ _PLACES = {
     "Balcad": ("Somalia", "Middle Shabelle", 2.36, 45.39),
     "Bulo Burto": ("Somalia", "Hiraan", 3.85, 45.57),
     "Mogadishu": ("Somalia", "Banadir", 2.04, 45.34),
+    "Andar": ("Afghanistan", "Ghazni", 33.37, 68.43),
+    "Nad-e Ali": ("Afghanistan", "Helmand", 31.63, 64.25),
+    "Zharay": ("Afghanistan", "Kandahar", 31.60, 65.43),
 }
 _PATTERN = re.compile(r"\b(" + "|".join(map(re.escape, _PLACES)) + r")\b")
 

@@ -222,3 +222,18 @@ def test_dashboard_and_docs_load_nothing_from_elsewhere(client: TestClient) -> N
         "/static/vendor/world-atlas/LICENSE",
     ):
         assert client.get(asset).status_code == 200, asset
+
+
+def test_oversized_documents_and_bodies_are_refused(
+    client: TestClient, store: FakeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conflictwire.api import routes
+
+    monkeypatch.setattr(routes, "DEFAULT_MAX_DOC_BYTES", 100)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    big = client.post("/api/documents", json={"id": "big", "text": "x" * 101}, headers=auth)
+    assert big.status_code == 413 and "document 0" in big.json()["detail"]
+    monkeypatch.setattr(routes, "MAX_BODY_BYTES", 50)
+    body = client.post("/api/documents", json={"id": "b", "text": "y" * 60}, headers=auth)
+    assert body.status_code == 413
+    assert store.ingested == []

@@ -1,4 +1,5 @@
-"""The API over the real SQLite store: merged events, sources, documents, ingest over HTTP."""
+"""The API over the real store (SQLite; PostgreSQL when CI runs one): merged events, sources,
+documents, ingest over HTTP."""
 
 from __future__ import annotations
 
@@ -11,18 +12,21 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conflictwire.api import create_app
-from conflictwire.records import EVENT_FIELDS
+from conflictwire.records import EVENT_FIELDS, Document
+from conflictwire.runner import DocResult
 
+from .store_support import store_url  # noqa: F401  (the fixture: SQLite, PostgreSQL)
 from .test_api_fakes import FixturePipeline, StubPipeline, fixture_documents, load_fixture
 
 TOKEN = "tok-123"
 
 
 @pytest.fixture()
-def client(tmp_path: Path) -> Iterator[TestClient]:
+def client(store_url: str) -> Iterator[TestClient]:  # noqa: F811
+    """The fixtures ingested into a fresh store on each back end (PostgreSQL when CI has one)."""
     from conflictwire.store import open_store
 
-    store = open_store(f"sqlite:///{tmp_path / 'events.db'}")
+    store = open_store(store_url)
     store.ingest(fixture_documents(), FixturePipeline(load_fixture("events.json")))
     yield TestClient(create_app(store, token=TOKEN, pipeline=StubPipeline()))
     store.close()
@@ -100,3 +104,26 @@ def test_posted_documents_are_stored_and_served(client: TestClient) -> None:
     assert stored["text"] == doc["text"] and len(stored["events"]) == 1
     again = client.post("/api/documents", json=doc, headers=auth).json()
     assert again["unchanged"] == 1 and _events(client)["total"] == 6
+
+
+class _Exploding(StubPipeline):
+    def process(self, doc: Document, *, now: str | None = None) -> DocResult:
+        if "boom" in doc.text:
+            raise RuntimeError("extractor crashed")
+        return super().process(doc, now=now)
+
+
+def test_a_document_the_pipeline_cannot_process_is_named_in_the_answer(tmp_path: Path) -> None:
+    from conflictwire.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'f.db'}")
+    client = TestClient(create_app(store, token=TOKEN, pipeline=_Exploding()))
+    docs = [{"id": "ok", "text": "A protest."}, {"id": "bad", "text": "boom"}]
+    answer = client.post("/api/documents", json=docs, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["doc_ids"] == ["ok", "bad"]
+    assert [f["doc_id"] for f in body["failed"]] == ["bad"]
+    assert "extractor crashed" in body["failed"][0]["reason"]
+    assert client.get("/api/documents/bad").status_code == 404
+    store.close()

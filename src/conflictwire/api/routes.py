@@ -22,7 +22,10 @@ from conflictwire.api.schemas import (
     IngestOut,
 )
 from conflictwire.api.security import require_token
+from conflictwire.inputs import DEFAULT_MAX_DOC_BYTES
+from conflictwire.inputs.jsonl import document_from_mapping
 from conflictwire.records import Document, ReadFailure
+from conflictwire.runner import Pipeline
 from conflictwire.store import Store
 
 __all__ = ["MAX_BODY_BYTES", "FastJSON", "router"]
@@ -167,14 +170,18 @@ async def post_documents(request: Request) -> FastJSON:
             "documents": len(ids),
             "unchanged": report.unchanged,
             "events": report.events,
+            # Documents the pipeline could not process (stored nothing) or skipped on purpose.
+            "failed": [
+                {"doc_id": doc_id, "reason": reason}
+                for doc_id, reason in getattr(report, "failed", [])
+            ],
+            "skipped": dict(getattr(report, "skipped", {})),
         }
     )
 
 
 def documents_from_body(body: bytes) -> list[Document]:
     """``Document``s from a JSON object or list, or a 400 naming the item and the reason."""
-    from conflictwire.inputs.jsonl import document_from_mapping
-
     try:
         data = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
@@ -193,6 +200,8 @@ def documents_from_body(body: bytes) -> list[Document]:
         doc = document_from_mapping(obj, fallback, None, None)
         if isinstance(doc, ReadFailure):
             raise HTTPException(400, f"document {i}: {doc.reason}")
+        if len(doc.text.encode("utf-8", "replace")) > DEFAULT_MAX_DOC_BYTES:
+            raise HTTPException(413, f"document {i}: text over {DEFAULT_MAX_DOC_BYTES} bytes")
         docs.append(doc)
     return docs
 
@@ -203,8 +212,6 @@ def _ingest(request: Request, docs: list[Document]) -> Any:
     lock: threading.Lock = state.ingest_lock
     with lock:
         if state.pipeline is None:
-            from conflictwire.runner import Pipeline
-
             state.pipeline = Pipeline()
         log.info("ingesting %d documents over HTTP", len(docs))
         return _store(request).ingest(docs, state.pipeline)

@@ -105,6 +105,8 @@ class IngestOut(BaseModel):
     documents: int
     unchanged: int
     events: int
+    failed: list[dict[str, str]] = Field(description="doc_id and reason, for each not stored")
+    skipped: dict[str, int] = Field(description="reason -> count of documents stored, no events")
 
 
 class ErrorOut(BaseModel):

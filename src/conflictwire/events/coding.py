@@ -70,10 +70,16 @@ def _generic(
     if "~explosion" in kinds:
         return "Remote explosive/landmine/IED"
     if "~kill" in kinds:
-        return "Attack"
+        # Killing fighters is a battle; anyone else, or unknown victims, an attack.
+        return "Armed clash" if _ARMED_VICTIM.search(text) else "Attack"
     return None
 
 
+_ARMED_VICTIM = re.compile(
+    r"\b(?:insurgents?|militants?|fighters?|soldiers?|troops|rebels?|servicem[ae]n|gunmen"
+    r"|policem[ae]n|terrorists?|combatants?|militiam[ae]n)\b",
+    re.I,
+)
 _OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.I)
 _UNARMED = re.compile(
     r"\b(?:knives|stones?|sticks|fists?|fist ?fights?|stone-throwing|machetes|clubs)\b", re.I

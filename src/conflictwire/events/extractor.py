@@ -12,29 +12,28 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections import Counter
 
 from spacy.tokens import Doc, Span
 
 from conflictwire.events.attribution import Attribution, AttributionTracker
 from conflictwire.events.clauses import split_clauses
-from conflictwire.events.coding import LABEL_MARK, crowd_actor, resolve_sub_type
+from conflictwire.events.coding import LABEL_MARK, resolve_sub_type
+from conflictwire.events.doers import fill_actor1, final_actors, sentence_actors
 from conflictwire.events.modality import is_habitual, is_irrealis
+from conflictwire.events.places import dateline_end, dominant_country, event_country, text_country
 from conflictwire.events.record import build_event
 from conflictwire.events.roles import assign_roles
 from conflictwire.events.segment import EventDraft, Mention, segment
 from conflictwire.events.support import (
     ActorRef,
     DateRef,
-    actor_match,
     event_date,
     find_actors,
 )
-from conflictwire.events.taxonomy import event_type_of
 from conflictwire.events.triggers import GENERIC, Trigger, find_triggers, note_label
 from conflictwire.events.weapons import find_weapons
 from conflictwire.geo import Geocoder
-from conflictwire.records import CleanedText, Document, Event, EventLocation, PlaceMention
+from conflictwire.records import CleanedText, Document, Event, EventLocation
 
 __all__ = ["extract_events"]
 
@@ -52,7 +51,7 @@ _COREF_SUBJ = re.compile(
 )
 _NEW = re.compile(
     r"^\W*(?:in addition|additionally|separately|meanwhile|elsewhere|also|at the same time"
-    r"|in another)\b",
+    r"|in another|in a (?:separate|further|second|different))\b",
     re.I,
 )
 _WIDE = re.compile(
@@ -61,15 +60,11 @@ _WIDE = re.compile(
     re.I,
 )
 _CASUALTY_ONLY = frozenset({"~kill"})
-_MET_BY_FORCE = frozenset(
-    {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
-)
 _DATE_LED = re.compile(
     r"^\W*(?:[A-Z][\w /-]{2,40}:\s*)?(?:On|Around|Between|From|In|During|Overnight"
     r"|As of)\b[^.]{0,40}?\d{4}"
 )
 _SINGLE_REPORT_MAX = 1500
-_DATELINE_DASH = re.compile(r"\s(?:-{1,3}|[–—])\s")
 
 
 def _undatelined(ctx: _DocContext, sent: Span) -> str:
@@ -78,13 +73,6 @@ def _undatelined(ctx: _DocContext, sent: Span) -> str:
     if cut <= 0:
         return sent.text
     return " " * min(cut, len(sent.text)) + sent.text[cut:]
-
-
-def _dateline_end(text: str) -> int:
-    """Where a dateline ("KYIV, March 3 (Wire) - ") the cleaner found ends."""
-    start = len(text) - len(text.lstrip())
-    m = _DATELINE_DASH.search(text, start, start + 160)
-    return m.end() if m else 0
 
 
 def _single_report(text: str) -> bool:
@@ -143,78 +131,9 @@ def _realis_triggers(sent: Span) -> list[Trigger]:
     return kept
 
 
-def _dominant_country(places: list[PlaceMention]) -> str | None:
-    counts = Counter(p.place.country for p in places if p.place is not None and p.place.country)
-    return counts.most_common(1)[0][0] if counts else None
-
-
-_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b")
-
-
-def _text_country(text: str) -> str | None:
-    """The country named most often, when the gazetteer found no place at all."""
-    import pycountry  # only on this fallback path
-
-    counts: Counter[str] = Counter()
-    for m in _CAPITALIZED.finditer(text):
-        try:
-            found = pycountry.countries.get(name=m.group(0))
-        except (KeyError, LookupError):
-            found = None
-        if found is not None:
-            counts[found.name] += 1
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def _actor_spans(sent: Span, country: str | None) -> list[tuple[int, int]]:
     refs = find_actors(sent.text, country=country)
     return [(r.start + sent.start_char, r.end + sent.start_char) for r in refs if r.inter != 7]
-
-
-def _event_country(loc: EventLocation, sentence: str, doc_country: str | None) -> str | None:
-    """Where it happened: "Russia launched missiles against Ukraine" happened in Ukraine."""
-    if loc.place is not None and loc.place.kind != "country" and loc.place.country:
-        return loc.place.country
-    if loc.place is not None and loc.place.kind == "country":
-        loc = EventLocation(None, None, loc.location_text, loc.place.country)
-    # Only the country named in the sentence: the document's theatre wins if named too.
-    named_too = bool(doc_country) and str(doc_country)[:5].lower() in sentence.lower()
-    if loc.country and doc_country and loc.country != doc_country and named_too:
-        return doc_country
-    return loc.country or doc_country
-
-
-_COORDINATED = re.compile(r"\b([A-Z][a-z]+) and (?:the )?$")
-
-
-_OWNED_WEAPON = re.compile(
-    r"\b([A-Z][a-z]+(?:ian|ish|ese|an|i))\s+(?:[\w-]+\s+){0,2}?(?:mines?|missiles?|drones?|rockets?"
-    r"|shells?|booby traps?|explosives?|aircraft|jets?|helicopters?|artillery|munitions?)\b"
-)
-
-
-def _with_coordinated(text: str, country: str | None) -> list[ActorRef]:
-    """Actors of a sentence, with the first of "Russian and Ukrainian forces" spelled out."""
-    refs = find_actors(text, country=country)
-    extra = []
-    for ref in refs:
-        m = _COORDINATED.search(text[: ref.start])
-        words = ref.text.split()
-        if m is None or len(words) < 2:
-            continue
-        # "Russian and Ukrainian forces": the adjective borrows the head noun of its partner.
-        found = actor_match(f"{m.group(1)} {' '.join(words[1:])}", country=country)
-        if found is not None and found.name != ref.name:
-            extra.append(ActorRef(m.start(1), m.end(1), m.group(1), found.name, found.inter))
-    taken = [(r.start, r.end) for r in refs + extra]
-    for m in _OWNED_WEAPON.finditer(text):
-        # "a Russian mine went off": the weapon's nation fired or laid it.
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        found = actor_match(f"{m.group(1)} forces", country=country)
-        if found is not None:
-            extra.append(ActorRef(m.start(1), m.end(1), m.group(1), found.name, found.inter))
-    return sorted(refs + extra, key=lambda r: r.start)
 
 
 def _shift(refs: list[ActorRef], offset: int) -> list[ActorRef]:
@@ -232,10 +151,10 @@ class _DocContext:
         self.parsed = parsed
         self.geocoder = geocoder
         self.text = cleaned.analysis
-        self.dateline_end = _dateline_end(self.text) if cleaned.dateline_date else 0
+        self.dateline_end = dateline_end(self.text) if cleaned.dateline_date else 0
         # The dateline names where the story was filed, not where anything happened.
         self.places = [p for p in geocoder.geoparse(self.text) if p.start >= self.dateline_end]
-        self.country = _dominant_country(self.places) or _text_country(self.text)
+        self.country = dominant_country(self.places) or text_country(self.text)
         self.anchor = cleaned.dateline_date or doc.published
         self.paragraphs = _paragraph_starts(self.text)
         self.label = note_label(self.text)
@@ -261,12 +180,12 @@ def _mention(
     if not kinds or (is_habitual(sent) and not first):
         return None
     location = ctx.locate(sent.start_char, sent.end_char, _actor_spans(sent, ctx.country))
-    country = _event_country(location, sent.text, ctx.country)
+    country = event_country(location, sent.text, ctx.country)
     if location.place is not None and location.place.kind == "country":
         location = EventLocation(None, None, location.location_text, country)
     if location.place is None and country != location.country:
         location = EventLocation(None, None, location.location_text, country)
-    refs = _shift(_with_coordinated(sent.text, country), sent.start_char)
+    refs = _shift(sentence_actors(sent.text, country), sent.start_char)
     # The first trigger carries the sentence's main predicate ("attacked ..., but were repelled").
     head = triggers[0] if triggers else None
     actor1 = actor2 = None
@@ -326,35 +245,6 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
     return found
 
 
-# ACLED's own bookkeeping names the actor it coded: "(described as allied forces, coded as
-# Unidentified Military Forces)", "unidentified gunman (coded as military forces)".
-_CODED_AS = re.compile(r"\bcoded as (?!\d)([A-Za-z][\w ()'-]*?)(?=[),.;]|$)")
-_ORDNANCE = frozenset({"Remote explosive/landmine/IED"})
-
-
-def _coded_as(text: str, country: str | None) -> ActorRef | None:
-    m = _CODED_AS.search(text)
-    if m is None:
-        return None
-    phrase = m.group(1).strip()
-    if phrase.lower().startswith("unidentified military forces"):
-        return ActorRef(m.start(1), m.end(1), phrase, "Unidentified Military Forces", 8)
-    return actor_match(phrase, country=country)
-
-
-_IMPROVISED = re.compile(r"\b(?:ieds?|vbieds?|improvised|roadside|car bombs?|planted)\b", re.I)
-
-
-def _unidentified(sub: str, text: str, country: str | None) -> ActorRef | None:
-    """No one named: ACLED codes old ordnance (mines, UXO) to Unidentified Military Forces
-    and a planted bomb to an Unidentified Armed Group of the country."""
-    if sub not in _ORDNANCE:
-        return None
-    if _IMPROVISED.search(text) and country:
-        return ActorRef(0, 0, "", f"Unidentified Armed Group ({country})", 3)
-    return ActorRef(0, 0, "", "Unidentified Military Forces", 8)
-
-
 def _narrative_date(ctx: _DocContext, mentions: list[Mention], draft: EventDraft) -> DateRef | None:
     """An undated happening took place on the story's last day named before it, else about
     the dateline or publication day (within the week before: precision 2)."""
@@ -364,32 +254,48 @@ def _narrative_date(ctx: _DocContext, mentions: list[Mention], draft: EventDraft
         return earlier[-1]
     if ctx.anchor:
         # News reports what happened up to the day before; ACLED's precision 2 says "about".
-        day = dt.date.fromisoformat(ctx.anchor[:10]) - dt.timedelta(days=1)
+        try:
+            day = dt.date.fromisoformat(ctx.anchor[:10]) - dt.timedelta(days=1)
+        except ValueError:
+            log.warning("%s: unreadable anchor date %r", ctx.doc.doc_id, ctx.anchor)
+            return None
         return DateRef(day.isoformat(), 2)
     return None
 
 
-def _fill_actor1(drafts: list[EventDraft], mentions: list[Mention]) -> dict[int, ActorRef | None]:
-    """A doer for happenings told without one: the paragraph's, else the document's attacker."""
-    by_para: dict[int, Counter[str]] = {}
-    refs: dict[str, ActorRef] = {}
-    for m in mentions:
-        if m.actor1 is not None:
-            by_para.setdefault(m.paragraph, Counter())[m.actor1.name] += 1
-            refs[m.actor1.name] = m.actor1
-    doc_counts: Counter[str] = sum(by_para.values(), Counter())
-    fills: dict[int, ActorRef | None] = {}
-    for i, ev in enumerate(drafts):
-        if ev.actor1 is not None:
-            continue
-        para = by_para.get(ev.paragraph)
-        pick = (
-            para.most_common(1)[0][0]
-            if para
-            else (doc_counts.most_common(1)[0][0] if doc_counts else None)
-        )
-        fills[i] = refs.get(pick) if pick else None
-    return fills
+def _code(
+    ctx: _DocContext,
+    draft: EventDraft,
+    actor1: ActorRef | None,
+    mentions: list[Mention],
+    whole_note: bool,
+) -> Event | None:
+    """The event record of one happening, or None when its cues code to nothing."""
+    kinds = [k for m in draft.mentions for k in m.kinds]
+    actor2 = next(
+        (
+            m.actor2
+            for m in draft.mentions
+            if m.actor2 is not None and (actor1 is None or m.actor2.name != actor1.name)
+        ),
+        None,
+    )
+    text = " ".join(ctx.text[m.start : m.end] for m in draft.mentions)
+    sub = resolve_sub_type(kinds, actor1, actor2, text, ctx.country)
+    if sub is None or (set(kinds) <= _CASUALTY_ONLY and actor1 is None and actor2 is None):
+        return None
+    actor1, actor2 = final_actors(sub, actor1, actor2, text, ctx.country)
+    return build_event(
+        ctx.doc,
+        ctx.cleaned,
+        draft,
+        sub,
+        (actor1, actor2),
+        ctx.country,
+        fallback_date=_narrative_date(ctx, mentions, draft),
+        # A one-event note: its toll may sit in a sentence with no trigger of its own.
+        casualty_text=ctx.text if whole_note else None,
+    )
 
 
 def extract_events(
@@ -402,47 +308,10 @@ def extract_events(
     mentions = _mentions(ctx)
     single = _single_report(ctx.text)
     drafts = segment(mentions, single_report=single)
-    fills = _fill_actor1(drafts, mentions)
+    fills = fill_actor1(drafts, mentions)
     events = []
     for i, draft in enumerate(drafts):
-        actor1 = draft.actor1 or fills.get(i)
-        kinds = [k for m in draft.mentions for k in m.kinds]
-        actor2 = next(
-            (
-                m.actor2
-                for m in draft.mentions
-                if m.actor2 is not None and (actor1 is None or m.actor2.name != actor1.name)
-            ),
-            None,
-        )
-        text = " ".join(ctx.text[m.start : m.end] for m in draft.mentions)
-        sub = resolve_sub_type(kinds, actor1, actor2, text, ctx.country)
-        if sub is None or (set(kinds) <= _CASUALTY_ONLY and actor1 is None and actor2 is None):
-            continue
-        actor1 = _coded_as(text, ctx.country) or actor1 or _unidentified(sub, text, ctx.country)
-        crowd = crowd_actor(sub, actor1, ctx.country)
-        if (
-            crowd is not actor1
-            and sub in _MET_BY_FORCE
-            and (actor2 is None or crowd is None or actor2.name == crowd.name)
-        ):
-            actor2 = actor1  # "police detained protesters": the police are the other side
-        actor1 = crowd
-        if event_type_of(sub) == "Protests" and actor2 is not None and actor2.inter == 7:
-            actor2 = None  # the crowd itself ("residents protested") is no one's victim
-        events.append(
-            build_event(
-                ctx.doc,
-                ctx.cleaned,
-                draft,
-                sub,
-                actor1,
-                actor2,
-                ctx.country,
-                geocoder=geocoder,
-                fallback_date=_narrative_date(ctx, mentions, draft),
-                # A one-event note: its toll may sit in a sentence with no trigger of its own.
-                casualty_text=ctx.text if single and i == 0 else None,
-            )
-        )
+        event = _code(ctx, draft, draft.actor1 or fills.get(i), mentions, single and i == 0)
+        if event is not None:
+            events.append(event)
     return events

@@ -33,6 +33,8 @@ _PLAN_LEMMAS = frozenset({
     "vow", "propose", "hope", "wish", "consider", "call", "demand", "warn", "predict", "fear",
     "pledge", "promise", "recommend", "advise", "ask", "order", "decide",
 })  # fmt: skip
+# What someone is suspected or accused of is a charge, not a reported happening.
+_ALLEGED = frozenset({"suspect", "accuse", "charge", "plot", "conspire"})
 _COND_MARKS = frozenset({"if", "unless", "once", "whether", "lest", "should"})
 # Verbs whose infinitive complement did happen ("managed to repel", "continued to shell").
 _FACTIVE = frozenset(
@@ -92,8 +94,10 @@ def is_irrealis(
             return True
         if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in tok.children):
             return True
-        if i > 0 and tok.lemma_.lower() in _PLAN_LEMMAS:
+        if i > 0 and tok.lemma_.lower() in _PLAN_LEMMAS | _ALLEGED:
             return True
+        if any(c.lemma_.lower() in _PLAN_LEMMAS for c in tok.children if c.dep_ == "compound"):
+            return True  # "planning attacks" parsed as a compound
         # "gathered to protest": a purpose clause of a real act still tells the act.
         if tok.pos_ == "VERB" and _is_infinitive(tok) and not (purpose and i == 0):
             parent = tok.head

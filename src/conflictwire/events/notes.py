@@ -39,7 +39,10 @@ _VERBS = {
 
 def _day(iso: str, precision: int | None) -> str:
     """ACLED's way of writing a day: "26 June 2022", "around 19 June 2022 (week of)"."""
-    day = dt.date.fromisoformat(iso)
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
     text = f"{day.day} {day:%B %Y}"
     if precision == 2:
         return f"around {text} (week of)"

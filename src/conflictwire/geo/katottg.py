@@ -315,7 +315,8 @@ def _oblast_point(gaz: Gazetteer, merger: _Merger, geo_code: str) -> tuple[float
 
 def add_variant_table(gaz: Gazetteer) -> None:
     """Historic and Russian-style names ("Kiev", "Artemivsk") point at the 2010 spelling."""
-    for variant, official in data_lines("ua_variants.tsv"):
+    for row in data_lines("ua_variants.tsv"):
+        variant, official = row[0], row[1]
         targets = [
             code // 2
             for code in gaz.keys.get(fold(official), [])
@@ -324,3 +325,5 @@ def add_variant_table(gaz: Gazetteer) -> None:
         if targets:
             best = max(targets, key=lambda p: gaz.pop[p])
             gaz.add_key(fold(variant), best)
+            if len(row) > 2 and row[2]:
+                gaz.name[best] = row[2]

@@ -60,8 +60,11 @@ _UNIT_END_RE = re.compile(r"[.!?][\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])
 _ABBREVIATION_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Rev|St|Mt|Ft|Gen|Col|Lt|Sgt|Capt|Cpl|Maj|Adm|Gov|Sen|Rep|Pres|Prof"
     r"|Jr|Sr|Inc|Co|Corp|Ltd|Bros|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Ave|Blvd|Rd"
-    r"|vs|etc|approx|est|[A-Z])|\b(?:[A-Za-z]\.)+[A-Za-z])$"
+    r"|Hwy|Rt|Rte|Fig|Art|Sec|Ch|Pt|vs|etc|approx|est|[A-Z])"
+    r"|\b(?:[A-Za-z]+\.)+[A-Za-z]+)$"  # U.S, W.Va, a.m
 )
+# "No. 5", "Hwy. 61": a short capitalised word before a number is an abbreviation too.
+_SHORT_WORD_BEFORE_NUMBER_RE = re.compile(r"\b[A-Z][a-z]{0,3}$")
 
 # Units shorter than this are fragments (abbreviation splits, headings): context reaches
 # one unit further across them.
@@ -96,7 +99,7 @@ def split_units(text: str) -> list[tuple[int, int]]:
     for match in _UNIT_END_RE.finditer(text):
         group = 1 if match.group(1) is not None else 2
         cut, resume = match.start(group), match.end(group)
-        if group == 1 and _ABBREVIATION_RE.search(text, max(start, cut - 12), match.start()):
+        if group == 1 and _is_abbreviation(text, max(start, cut - 12), match.start(), resume):
             continue
         if cut > start:
             units.append((start, cut))
@@ -104,6 +107,13 @@ def split_units(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         units.append((start, len(text)))
     return [(s, e) for s, e in units if text[s:e].strip()]
+
+
+def _is_abbreviation(text: str, since: int, period: int, following: int) -> bool:
+    if _ABBREVIATION_RE.search(text, since, period):
+        return True
+    next_char = text[following : following + 1]
+    return next_char.isdigit() and bool(_SHORT_WORD_BEFORE_NUMBER_RE.search(text, since, period))
 
 
 def cue_offsets(text: str, extra: Sequence[CueFn] = ()) -> list[int]:

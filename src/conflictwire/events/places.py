@@ -1,0 +1,55 @@
+"""Where: the document's country, an event's country, and the dateline to look past."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from conflictwire.records import EventLocation, PlaceMention
+
+__all__ = ["dateline_end", "dominant_country", "event_country", "text_country"]
+
+_DATELINE_DASH = re.compile(r"\s(?:-{1,3}|[–—])\s")
+
+
+def dominant_country(places: list[PlaceMention]) -> str | None:
+    counts = Counter(p.place.country for p in places if p.place is not None and p.place.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b")
+
+
+def text_country(text: str) -> str | None:
+    """The country named most often, when the gazetteer found no place at all."""
+    import pycountry  # only on this fallback path
+
+    counts: Counter[str] = Counter()
+    for m in _CAPITALIZED.finditer(text):
+        try:
+            found = pycountry.countries.get(name=m.group(0))
+        except (KeyError, LookupError):
+            found = None
+        if found is not None:
+            counts[found.name] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def event_country(loc: EventLocation, sentence: str, doc_country: str | None) -> str | None:
+    """Where it happened: "Russia launched missiles against Ukraine" happened in Ukraine."""
+    if loc.place is not None and loc.place.kind != "country" and loc.place.country:
+        return loc.place.country
+    if loc.place is not None and loc.place.kind == "country":
+        loc = EventLocation(None, None, loc.location_text, loc.place.country)
+    # Only the country named in the sentence: the document's theatre wins if named too.
+    named_too = bool(doc_country) and str(doc_country)[:5].lower() in sentence.lower()
+    if loc.country and doc_country and loc.country != doc_country and named_too:
+        return doc_country
+    return loc.country or doc_country
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline ("KYIV, March 3 (Wire) - ") the cleaner found ends."""
+    start = len(text) - len(text.lstrip())
+    m = _DATELINE_DASH.search(text, start, start + 160)
+    return m.end() if m else 0
