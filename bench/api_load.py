@@ -1,6 +1,6 @@
 """Load test of `conflictwire serve` on loopback: GET /api/events over 10,000 stored events.
 
-    python bench/api_load.py                       # 10,000 events, 250 req/s for 30 s, 2 workers
+    python bench/api_load.py                       # 10,000 events, 200 req/s for 30 s, 2 workers
     python bench/api_load.py --rate 0 --duration 10   # closed loop: as fast as it answers
 
 Builds a SQLite store of synthetic (but record-complete) events through the store's own
@@ -347,7 +347,7 @@ def start_server(url: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=10_000)
-    parser.add_argument("--rate", type=float, default=250.0, help="req/s; 0 = closed loop")
+    parser.add_argument("--rate", type=float, default=200.0, help="req/s; 0 = closed loop")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (max 120)")
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)

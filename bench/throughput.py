@@ -38,6 +38,7 @@ import psutil
 
 from conflictwire import Document, Pipeline, ReadFailure
 from conflictwire.nlp import load_nlp
+from conflictwire.nlp.prefilter import DEFAULT_CONTEXT
 from conflictwire.runner import utc_now
 from conflictwire.scale import PipelineOptions, WorkerPool
 
@@ -178,13 +179,16 @@ def throughput(args: argparse.Namespace) -> None:
     print(line("plain en_core_web_sm nlp.pipe", len(docs), words, spacy_wall))
     print(f"{'':32} CPU {spacy_cpu:7.1f} s")
 
-    local = Pipeline()
+    local = Pipeline(context=args.context)
     local.process_items(docs[:20], now="warm")
     wall1, cpu1, out1 = median_run(lambda: run_local(local, docs), args.runs)
     print(line("conflictwire, 1 process", len(docs), words, wall1, spacy_wall))
     print(cpu_line(cpu1, spacy_cpu))
 
-    with RssSampler() as rss, WorkerPool(args.workers, PipelineOptions()) as pool:
+    with (
+        RssSampler() as rss,
+        WorkerPool(args.workers, PipelineOptions(context=args.context)) as pool,
+    ):
         pool.warm()
         wall2, _, out2 = median_run(lambda: run_pool(pool, docs), args.runs)
     print(line(f"conflictwire, {args.workers} workers", len(docs), words, wall2, spacy_wall))
@@ -312,6 +316,7 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=40, help="ACLED notes per file, UCDP rows")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--context", type=int, default=DEFAULT_CONTEXT, help="prefilter context")
     parser.add_argument("--skip-full", action="store_true", help="skip the no-checks run")
     parser.add_argument("--stream-mb", default="", help="sizes to stream, e.g. 100,400,1024")
     parser.add_argument("--no-throughput", action="store_true")

@@ -156,8 +156,12 @@ def test_filters_narrow_table_map_and_address(watched: Watched) -> None:
     assert not watched.errors
 
 
-def test_table_sorts_by_fatalities(watched: Watched) -> None:
+def test_table_sorts_and_filters_its_rows(watched: Watched) -> None:
     page = watched.open()
+    page.fill("#table-filter", "civilians")
+    sync_api.expect(page.locator("#events-table tbody tr")).to_have_count(2)
+    page.fill("#table-filter", "")
+    sync_api.expect(page.locator("#events-table tbody tr")).to_have_count(5)
     page.click("#events-table th button[data-key=fatalities]")
     page.click("#events-table th button[data-key=fatalities]")
     cells = page.locator("#events-table tbody tr td:nth-child(9)").all_inner_texts()
@@ -236,3 +240,25 @@ def test_timeline_day_and_map_view_become_filters(watched: Watched) -> None:
     page.go_back()
     sync_api.expect(page.locator("#events-table tbody tr")).to_have_count(5)
     assert not watched.errors
+
+
+def test_highlighting_counts_code_points_and_merges_spans(watched: Watched) -> None:
+    page = watched.open()
+    marks = page.evaluate(
+        """async () => {
+          const { highlighted } = await import("/static/detail.js");
+          const text = "a😀b <script>c</script> d";  // one astral character before the spans
+          const box = highlighted(text, [
+            { start: 2, end: 3 },            // "b", after the 2-unit emoji
+            { start: 4, end: 12 },           // "<script>" ...
+            { start: 10, end: 14 },          // ... overlapping: merged with the previous
+            { start: 40, end: 50 },          // past the end: ignored
+            { start: 5, end: 5 },            // empty: ignored
+          ]);
+          return { marks: [...box.querySelectorAll("mark")].map((m) => m.textContent),
+                   text: box.textContent, elements: box.querySelectorAll("*").length };
+        }"""
+    )
+    assert marks["marks"] == ["b", "<script>c<"]
+    assert marks["text"] == "a😀b <script>c</script> d"
+    assert marks["elements"] == 2  # the two marks, nothing parsed from the text

@@ -51,6 +51,9 @@ def test_wire_story_each_strike_once(pipe: Pipeline) -> None:
     # The restatement in the third paragraph is the same happening: one event, two spans.
     assert len(orikhiv.evidence) >= 2
     assert not any("Sumy" in s.text for s in orikhiv.evidence)
+    # A later death belongs to the story's thread (Orikhiv), not to the last event opened.
+    assert any("died in hospital" in s.text for s in orikhiv.evidence)
+    assert not any("died in hospital" in s.text for s in sumy.evidence)
     assert orikhiv.injuries == 4
     assert orikhiv.certainty == "attributed"
 

@@ -75,6 +75,8 @@ def test_note_label_fixes_strategic_development() -> None:
         ("The rebels did not attack the base.", "attack", True),
         ("Russian forces shelled the town on Monday.", "shelled", False),
         ("Al Shabaab claimed to have killed three soldiers.", "killed", False),
+        ("The leader warned of terror as two people were killed in clashes.", "killed", False),
+        ("Police arrested a man suspected of planning attacks on the base.", "attacks", True),
     ],
 )
 def test_modality(nlp, sentence: str, word: str, irrealis: bool) -> None:  # type: ignore[no-untyped-def]

@@ -44,6 +44,15 @@ def test_units_survive_abbreviations_and_closing_quotes() -> None:
     ]
 
 
+def test_units_survive_abbreviations_before_numbers() -> None:
+    text = "Slide closes W.Va. 61 near Route No. 5 at 6 a.m. Monday. It was 1950. Then 12 died."
+    assert [text[s:e] for s, e in split_units(text)] == [
+        "Slide closes W.Va. 61 near Route No. 5 at 6 a.m. Monday.",
+        "It was 1950.",
+        "Then 12 died.",
+    ]
+
+
 def test_line_breaks_end_units() -> None:
     text = "HEADLINE WITHOUT A STOP\nBody text here.\n\nNext paragraph."
     assert [text[s:e] for s, e in split_units(text)] == [

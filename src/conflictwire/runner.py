@@ -15,7 +15,7 @@ from conflictwire.clean import clean_document, detect_language
 from conflictwire.events import extract_events
 from conflictwire.geo import Geocoder, get_geocoder
 from conflictwire.nlp import load_nlp
-from conflictwire.nlp.prefilter import CueFn, pipe_texts, prefilter_text
+from conflictwire.nlp.prefilter import DEFAULT_CONTEXT, CueFn, pipe_texts, prefilter_text
 from conflictwire.records import CleanedText, Document, Event, ReadFailure, Skipped
 from conflictwire.scale.chunks import chunked
 from conflictwire.scale.pool import PipelineOptions, run_parallel
@@ -51,11 +51,13 @@ class Pipeline:
         geocoder: Geocoder | None = None,
         *,
         prefilter: bool = True,
+        context: int = DEFAULT_CONTEXT,
     ) -> None:
         self._nlp = nlp
         self._geocoder = geocoder
         # Off: every document is parsed whole (the reference the cheap checks are held to).
         self.prefilter = prefilter
+        self.context = context  # sentences kept either side of a candidate sentence
 
     @property
     def nlp(self) -> Language:
@@ -103,7 +105,7 @@ class Pipeline:
             return DocResult(doc, skipped=Skipped(doc.doc_id, f"language '{language}'"))
         if not self.prefilter:
             return _Prepared(doc, cleaned, cleaned.analysis)
-        kept = prefilter_text(cleaned.analysis, _event_cues())
+        kept = prefilter_text(cleaned.analysis, _event_cues(), context=self.context)
         if not kept.has_candidates:
             return _Prepared(doc, cleaned, None)
         return _Prepared(doc, cleaned, kept.text, kept.blanked)
@@ -128,7 +130,7 @@ class Pipeline:
         Workers build their own default models; the output is the same in every case.
         """
         stamp = utc_now()
-        options = PipelineOptions(prefilter=self.prefilter)
+        options = PipelineOptions(prefilter=self.prefilter, context=self.context)
         if scheduler is not None:
             from conflictwire.distributed import dask_client, run_dask
 

@@ -35,6 +35,7 @@ _PLAN_LEMMAS = frozenset({
 })  # fmt: skip
 # What someone is suspected or accused of is a charge, not a reported happening.
 _ALLEGED = frozenset({"suspect", "accuse", "charge", "plot", "conspire"})
+_LOOSE = frozenset({"advcl", "conj", "parataxis", "relcl"})
 _COND_MARKS = frozenset({"if", "unless", "once", "whether", "lest", "should"})
 # Verbs whose infinitive complement did happen ("managed to repel", "continued to shell").
 _FACTIVE = frozenset(
@@ -65,7 +66,7 @@ def _is_infinitive(tok: Token) -> bool:
 def _chain(tok: Token) -> list[Token]:
     """The trigger and its syntactic ancestors up to the sentence root."""
     out = [tok]
-    while out[-1].head is not out[-1] and len(out) < 20:
+    while out[-1].head.i != out[-1].i and len(out) < 20:
         out.append(out[-1].head)
     return out
 
@@ -94,14 +95,19 @@ def is_irrealis(
             return True
         if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in tok.children):
             return True
-        if i > 0 and tok.lemma_.lower() in _PLAN_LEMMAS | _ALLEGED:
+        # A plan verb governs its complement, not a clause beside it ("warns ... as two killed").
+        if (
+            i > 0
+            and tok.lemma_.lower() in _PLAN_LEMMAS | _ALLEGED
+            and chain[i - 1].dep_ not in _LOOSE
+        ):
             return True
         if any(c.lemma_.lower() in _PLAN_LEMMAS for c in tok.children if c.dep_ == "compound"):
             return True  # "planning attacks" parsed as a compound
         # "gathered to protest": a purpose clause of a real act still tells the act.
         if tok.pos_ == "VERB" and _is_infinitive(tok) and not (purpose and i == 0):
             parent = tok.head
-            if parent is tok or parent.lemma_.lower() not in _FACTIVE:
+            if parent.i == tok.i or parent.lemma_.lower() not in _FACTIVE:
                 return True
     return False
 

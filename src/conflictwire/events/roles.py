@@ -27,7 +27,7 @@ def _token_at(sent: Span, ref: ActorRef) -> Token | None:
         return None
     ids = {t.i for t in toks}
     for tok in toks:
-        if tok.head.i not in ids or tok.head is tok:
+        if tok.head.i not in ids or tok.head.i == tok.i:
             return tok
     return toks[0]
 
@@ -52,7 +52,9 @@ def _role(tok: Token, trigger: Token) -> str | None:
             return "patient"
         if dep == "poss" and head.dep_ in ("nsubj", "pobj") and head.head.lower_ == "by":
             return "agent"
-        if node is head or (head is trigger.head and dep not in ("compound", "amod", "conj")):
+        if node.i == head.i or (
+            head.i == trigger.head.i and dep not in ("compound", "amod", "conj")
+        ):
             break
         node = head
     return None

@@ -94,6 +94,9 @@ def _side_known(m: Mention, ev: EventDraft) -> bool:
     return m.actor1 is not None and m.actor1.name in names
 
 
+_DEATHS = frozenset({"~kill"})
+
+
 def _types(kinds: list[str]) -> set[str]:
     return {SUB_EVENT_TYPES[k] for k in kinds if k in SUB_EVENT_TYPES}
 
@@ -106,6 +109,8 @@ def _types_clash(m: Mention, ev: EventDraft) -> bool:
 
 
 def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
+    if latest and set(m.kinds) <= _DEATHS and place_key(m.location) is None and m.actor1 is None:
+        return True  # "A fourth civilian died in hospital on Tuesday": a later toll of the same
     if _dates_clash(m.date, ev.date):
         return False
     mkey, ekey = place_key(m.location), ev.place_key
@@ -161,19 +166,21 @@ def segment(mentions: list[Mention], *, single_report: bool = False) -> list[Eve
         return [first] + (segment(rest) if rest else [])
     events: list[EventDraft] = []
     pending_wide: list[Mention] = []
+    current: EventDraft | None = None
     for m in mentions:
         if m.wide:
             pending_wide.append(m)
             continue
-        target = None
-        for i in range(len(events) - 1, -1, -1):
-            if _joins(m, events[i], latest=i == len(events) - 1):
-                target = events[i]
-                break
+        # The story's thread is the event told last, which may be an earlier one resumed.
+        order = ([current] if current is not None else []) + [
+            ev for ev in reversed(events) if ev is not current
+        ]
+        target = next((ev for ev in order if _joins(m, ev, latest=ev is current)), None)
         if target is None:
             target = EventDraft()
             events.append(target)
         target.mentions.append(m)
+        current = target
     for m in pending_wide:
         targets = _sweeping_targets(m, events)
         if not targets:

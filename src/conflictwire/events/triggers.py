@@ -222,7 +222,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "~kill",
         _p(
-            r"\b(?:kill(?:ed|ing|s)?|murder(?:ed|s)?|assassinat(?:ed|ion)|execut(?:ed|ion)|beat(?:en)?|beating|stabbed|tortur(?:ed|e)|injur(?:ed|ing)|wound(?:ed|ing))\b"
+            r"\b(?:died|died of (?:his|her|their) (?:wounds|injuries)|kill(?:ed|ing|s)?"
+            r"|destroyed (?:up to |more than |over |about |some )?\d[\d,]* (?:[\w-]+ ){0,2}?"
+            r"(?:soldiers|servicemen|troops|fighters|militants|personnel|invaders|occupiers)"
+            r"|murder(?:ed|s)?|assassinat(?:ed|ion)|execut(?:ed|ion)|beat(?:en)?|beating|stabbed"
+            r"|tortur(?:ed|e)|injur(?:ed|ing)|wound(?:ed|ing))\b"
         ),
     ),
 )

@@ -47,6 +47,18 @@ _UNKNOWN_BEFORE = re.compile(
 )
 _PLACE_WORDS = r"(?:\s+(?:village|town|city|area|settlement|hamlet|locality|district|region))?"
 _NEAR_KM = 20
+# "Shevchenko Boulevard", "Kyiv Highway": a street or road named after a place is not that place.
+_STREET_AFTER = re.compile(
+    r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?|Prospekt|Prospect|Lane|Square|"
+    r"Highway|Embankment|Alley)(?!\w)"
+)
+# "Kiev forces", "Moscow's troops", "...: Kiev": a capital standing for its government.
+_GOVERNMENT_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:forces|troops|army|military|government|authorities|regime|officials|"
+    r"leadership|says|said|claims|accuses)\b",
+    re.IGNORECASE,
+)
+_SOURCE_AROUND = (re.compile(r"(?:^|[:—–]|\s-)\s*$"), re.compile(r"^\s*(?:$|[;.)])"))
 _SPECIFICITY = {"settlement": 0, "other": 1, "admin3": 2, "admin2": 3, "admin1": 4, "country": 5}
 
 
@@ -93,8 +105,27 @@ def _qualifiers(text: str, mentions: list[PlaceMention]) -> set[int]:
     return out
 
 
+def _not_a_scene(text: str, mention: PlaceMention) -> bool:
+    """A street named after a place, or a capital standing for its government or as a source."""
+    after = text[mention.end : mention.end + 30]
+    if _STREET_AFTER.match(after):
+        return True
+    place = mention.place
+    if place is None or place.feature_code != "PPLC":
+        return False
+    before = text[max(0, mention.start - 3) : mention.start]
+    source = _SOURCE_AROUND[0].search(before) is not None and _SOURCE_AROUND[1].match(after)
+    return bool(_GOVERNMENT_AFTER.match(after) or (source and mention.start > 0))
+
+
 def _usable(text: str, mentions: list[PlaceMention], ctx: LocateContext) -> list[PlaceMention]:
-    usable = [m for m in mentions if m.place is not None and fold(m.text) not in ctx.demonym_keys]
+    usable = [
+        m
+        for m in mentions
+        if m.place is not None
+        and fold(m.text) not in ctx.demonym_keys
+        and not _not_a_scene(text, m)
+    ]
     if ctx.document_country:
         same = [
             m for m in usable if m.place is not None and m.place.country == ctx.document_country

@@ -32,6 +32,11 @@ _POP_WEIGHT = 0.55
 _CAPITAL_BONUS = 2.5
 _COUNTRY_VOTE = 4.0
 _REGION_VOTE = 3.0
+# A country's or a state's own name ("Oregon", "Italy") means the region, not one of the small
+# towns named after it, unless a qualifier says so ("Italy, Texas") or a big city shares it.
+_REGION_NAME_BONUS = 2.5
+_BIG_CITY = 100_000
+_IN_NAMED_DISTRICT = 3.0
 
 
 @dataclass
@@ -136,10 +141,30 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
             score = _prior(view, code)
             if score > priors[i].get(code // 2, -99.0):
                 priors[i][code // 2] = score
+    for i, cand in enumerate(cands):
+        _prefer_region_name(view, cand, priors[i])
     chosen: list[int | None] = [max(p, key=lambda k: p[k]) if p else None for p in priors]
     for _ in range(3):
         chosen = _rescore(view, cands, priors, chosen, quals)
     return Resolution(chosen, quals)
+
+
+def _prefer_region_name(view: IndexView, cand: Candidate, options: dict[int, float]) -> None:
+    regions = [
+        code // 2
+        for code in cand.codes
+        if not code % 2 and view.kind(code // 2) in ("country", "admin1")
+    ]
+    if not regions:
+        return
+    big = any(
+        view.kind(pid) == "settlement"
+        and (view.pop[pid] >= _BIG_CITY or view.get("fcode", pid) == "PPLC")
+        for pid in options
+    )
+    if not big:
+        for pid in regions:
+            options[pid] += _REGION_NAME_BONUS
 
 
 def _cell(view: IndexView, pid: int) -> tuple[int, int]:
@@ -158,7 +183,8 @@ def _agreement(view: IndexView, pid: int, other: int) -> float:
         return 1.0 if same_region else 0.0
     district = view.get("a2code", pid)
     if district and district == view.get("a2code", other):
-        return 1.5
+        # A town in the county the text names ("Huntsville ... Walker County").
+        return _IN_NAMED_DISTRICT if other_kind == "admin2" and kind != "admin2" else 1.5
     (lat, lon), (olat, olon) = _cell(view, pid), _cell(view, other)
     if abs(lat - olat) <= 1 and abs(lon - olon) <= 1:
         return 1.0
@@ -180,7 +206,7 @@ def _marks(view: IndexView, options: dict[int, float]) -> _Marks:
         if kind == "admin1":
             continue
         if view.get("a2code", pid):
-            marks.add(("d", view.get("a2code", pid)))
+            marks.add(("D" if kind == "admin2" else "d", view.get("a2code", pid)))
         lat, lon = _cell(view, pid)
         marks.update(("c", (lat + a, lon + b)) for a in (-1, 0, 1) for b in (-1, 0, 1))
     return marks
@@ -196,7 +222,10 @@ def _possible_agreement(view: IndexView, pid: int, marks: _Marks) -> float:
         return 1.0 if ("r", a1) in marks else 0.0
     if ("R", a1) in marks:
         return 2.0
-    if ("d", view.get("a2code", pid) or "-") in marks:
+    district = view.get("a2code", pid) or "-"
+    if kind != "admin2" and ("D", district) in marks:
+        return _IN_NAMED_DISTRICT
+    if ("d", district) in marks or ("D", district) in marks:
         return 1.5
     if ("c", _cell(view, pid)) in marks:
         return 1.0

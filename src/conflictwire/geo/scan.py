@@ -23,6 +23,9 @@ _TOKEN = re.compile(
     r"(?:[A-Z][a-z]?\.){2,}|[A-Z][a-z]{1,4}\.(?=\s+[A-Z0-9(])|\w+(?:['’](?![sS]\b)\w+)*"
 )
 _JOINABLE_GAP = re.compile(r"^(?:\s{1,2}|-|\.\s|\s-\s|'\s)$")
+_KEEP_BEFORE_FEATURE = ("country", "admin1")
+_FIRM = re.compile(r"^\s*&|&\s*$")
+_LONG_WORD_STOP = re.compile(r"^\w{5,}$")  # "Center. City" spans two sentences
 _MAX_TOKENS = 6
 
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t|s)$")
@@ -31,6 +34,7 @@ _REGION_WORDS = words("region_words")
 _TITLES = words("titles")
 _NOT_PLACES = words("not_places")
 _ORG_WORDS = words("org_words")
+_FEATURE_WORDS = words("feature_words")
 _PLACE_CUES = words("place_cues")  # see data/geo/lexicon.txt for what each list is for
 
 
@@ -100,7 +104,7 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
         best: Candidate | None = None
         best_j = i
         for j in range(i, min(i + _MAX_TOKENS, len(tokens))):
-            if j > i and not _JOINABLE_GAP.match(text[tokens[j - 1][1] : tokens[j][0]]):
+            if j > i and not _joinable(text, tokens[j - 1], tokens[j]):
                 break
             last = tokens[j][2]
             end = tokens[j][1]
@@ -127,6 +131,13 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
     return found
 
 
+def _joinable(text: str, prev: tuple[int, int, str], nxt: tuple[int, int, str]) -> bool:
+    gap = text[prev[1] : nxt[0]]
+    if gap.startswith(".") and _LONG_WORD_STOP.match(prev[2]):
+        return False
+    return _JOINABLE_GAP.match(gap) is not None
+
+
 def _with_loose(
     text: str,
     tokens: list[tuple[int, int, str]],
@@ -147,7 +158,7 @@ def _with_loose(
         span = tokens[i : j + 1]
         if not all(_is_cap(t[2]) for t in span):
             continue
-        if any(not _JOINABLE_GAP.match(text[a[1] : b[0]]) for a, b in itertools.pairwise(span)):
+        if any(not _joinable(text, a, b) for a, b in itertools.pairwise(span)):
             continue
         end = tokens[j][1]
         key = fold(text[start:end])
@@ -191,6 +202,18 @@ def _hyphen_piece(
     return any(_is_cap(n) and not index.ids(fold(n)) for n in neighbours)
 
 
+def _part_of_feature(
+    text: str, tokens: list[tuple[int, int, str]], j: int, cand: Candidate, index: IndexView
+) -> bool:
+    """ "Zion National Park", "Dnipro River": the first words of a feature the index lacks."""
+    if j + 1 >= len(tokens) or text[cand.end : tokens[j + 1][0]] != " ":
+        return False
+    nxt = tokens[j + 1][2]
+    if not _is_cap(nxt) or nxt.lower() not in _FEATURE_WORDS:
+        return False
+    return not any(index.kind(c // 2) in _KEEP_BEFORE_FEATURE for c in cand.codes)
+
+
 def _acceptable(
     text: str,
     tokens: list[tuple[int, int, str]],
@@ -215,10 +238,16 @@ def _acceptable(
             return False
     if _CONTRACTION.search(cand.text):
         return False
+    if _part_of_feature(text, tokens, j, cand, index):
+        return False
     if len(words) > 1 or "." in cand.text:
         return True
     if _hyphen_piece(text, tokens, i, j, index):
         return False
+    if _FIRM.search(text[max(0, cand.start - 3) : cand.start]) or _FIRM.match(
+        text[cand.end : cand.end + 3]
+    ):
+        return False  # "Stevens & Wilkinson": a firm of partners' names
     if _PERSON_AFTER.match(text[cand.end : cand.end + 12]):
         return False
     nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""

@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from conflictwire.nlp.prefilter import DEFAULT_CONTEXT
 from conflictwire.records import Document, Event, ReadFailure, Skipped
 from conflictwire.scale.chunks import DEFAULT_CHUNK_CHARS, DEFAULT_CHUNK_DOCS, Item, chunked
 
@@ -40,11 +41,12 @@ class PipelineOptions:
     """What a worker needs to build a pipeline equal to the caller's (picklable)."""
 
     prefilter: bool = True
+    context: int = DEFAULT_CONTEXT
 
     def build(self) -> Pipeline:
         from conflictwire.runner import Pipeline
 
-        return Pipeline(prefilter=self.prefilter)
+        return Pipeline(prefilter=self.prefilter, context=self.context)
 
 
 @dataclass(frozen=True)

@@ -191,7 +191,13 @@ function init() {
     }
     setFilters(filters);
   });
-  $("reset").addEventListener("click", (ev) => { ev.preventDefault(); setFilters({}); });
+  $("table-filter").addEventListener("input", (ev) => table.filter(ev.target.value));
+  $("reset").addEventListener("click", (ev) => {
+    ev.preventDefault();
+    $("table-filter").value = "";
+    table.needle = "";
+    setFilters({});
+  });
   $("use-map-view").addEventListener("click", () => setFilters({ ...currentFilters(), bbox: map.bbox() }));
   $("zoom-in").addEventListener("click", () => map.zoom(0.67));
   $("zoom-out").addEventListener("click", () => map.zoom(1.5));

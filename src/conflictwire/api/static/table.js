@@ -23,7 +23,9 @@ export class EventTable {
     this.table = table;
     this.pager = pager;
     this.onSelect = onSelect;
+    this.all = [];
     this.events = [];
+    this.needle = "";
     this.sort = { key: "event_date", dir: -1 };
     this.page = 0;
     this.selected = null;
@@ -55,7 +57,17 @@ export class EventTable {
   }
 
   setEvents(events) {
-    this.events = events.slice();
+    this.all = events.slice();
+    this.filter(this.needle);
+  }
+
+  /** Keeps the rows whose shown cells contain ``needle`` (case-insensitive). */
+  filter(needle) {
+    this.needle = needle.trim().toLowerCase();
+    const keys = COLUMNS.map((c) => c.key);
+    this.events = this.needle ? this.all.filter((e) => keys.some((k) =>
+      e[k] !== null && e[k] !== undefined && String(e[k]).toLowerCase().includes(this.needle)))
+      : this.all.slice();
     this.apply();
     this.goto(0);
   }
