@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import random
@@ -157,6 +158,17 @@ def run_pool(pool: WorkerPool, docs: list[Document]) -> list[Any]:
     return list(pool.run(docs, now=utc_now()))
 
 
+def children_cpu() -> float:
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
 def median_run(fn: Callable[[], Any], runs: int) -> tuple[float, float, Any]:
     walls, cpus, out = [], [], []
     for _ in range(runs):
@@ -173,6 +185,7 @@ def throughput(args: argparse.Namespace) -> None:
     print(f"corpus: {len(docs)} documents, {words} words, {sum(map(len, texts)) / 1e6:.1f} MB")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
 
+    digest = source_digest()
     nlp = load_nlp()
     list(nlp.pipe(texts[:20]))
     spacy_wall, spacy_cpu, _ = median_run(lambda: deque(nlp.pipe(texts), maxlen=0), args.runs)
@@ -190,14 +203,24 @@ def throughput(args: argparse.Namespace) -> None:
         WorkerPool(args.workers, PipelineOptions(context=args.context)) as pool,
     ):
         pool.warm()
+        before = children_cpu()
         wall2, _, out2 = median_run(lambda: run_pool(pool, docs), args.runs)
+        workers_cpu = (children_cpu() - before) / args.runs
     print(line(f"conflictwire, {args.workers} workers", len(docs), words, wall2, spacy_wall))
-    print(f"scaling 1 -> {args.workers} workers: x{wall1 / wall2:.2f}")
+    print(f"scaling 1 -> {args.workers} workers: x{wall1 / wall2:.2f} (wall)")
+    # On a loaded machine the workers get less than their cores; what they did need tells
+    # how the work splits: equal CPU in all means no parallel overhead.
+    share = workers_cpu / (wall2 * args.workers)
+    print(
+        f"{'':32} workers' CPU {workers_cpu:.1f} s in all vs {cpu1:.1f} s in one process; "
+        f"they got {share:.0%} of {args.workers} cores; with free cores: "
+        f"x{args.workers * cpu1 / workers_cpu:.2f}"
+    )
     print(
         f"peak RSS with {args.workers} workers: largest worker {rss.largest_child_mb:.0f} MB "
         f"(this bench process, which also holds plain spaCy and every result: {rss.root_mb:.0f} MB)"
     )
-    report_identity(outcome(out1), outcome(out2), args.workers)
+    report_identity(outcome(out1), outcome(out2), args.workers, digest != source_digest())
 
     if not args.skip_full:
         full = Pipeline(prefilter=False)
@@ -207,12 +230,27 @@ def throughput(args: argparse.Namespace) -> None:
         compare_full(out1, out_full)
 
 
-def report_identity(one: list[Any], many: list[Any], workers: int) -> None:
+def source_digest() -> str:
+    """The package's code as this process would import it now (workers import it later)."""
+    import conflictwire
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(conflictwire.__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def report_identity(one: list[Any], many: list[Any], workers: int, code_moved: bool) -> None:
     same = one == many
     print(f"output identical, 1 process vs {workers} workers: {same}")
+    if code_moved:
+        print("  (the package's source changed during the run: the workers run other code)")
     for a, b in zip(one, many, strict=True):
         if a != b:
-            print(f"  first difference: document {a[0]}")
+            fields = sorted(
+                {k for e, f in zip(a[2], b[2], strict=False) for k in e if e[k] != f.get(k)}
+            )
+            print(f"  first difference: document {a[0]}: {len(a[2])}/{len(b[2])} events {fields}")
             break
 
 

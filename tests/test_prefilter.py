@@ -16,7 +16,7 @@ from conflictwire.runner import _event_cues
 FIXTURE = Path(__file__).parent / "fixtures" / "scale_articles.jsonl"
 
 QUIET = "The council met on Tuesday to discuss the parks budget for the coming year."
-VIOLENT = "Gunmen attacked a police station in the town, killing two officers."
+VIOLENT = "Gunmen attacked a police station in the town, leaving two officers dead."
 OTHER = "Residents said the new library would open in the spring after long delays."
 
 

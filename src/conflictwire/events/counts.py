@@ -125,6 +125,19 @@ _REPORTED = re.compile(
     r"\b(?:report\w*|according|claim\w*|said|says|mentioned|sources?|stated|toll)\b", re.I
 )
 _SEPARATE = re.compile(r"\(\s*coded\s+separately\s*\)", re.IGNORECASE)
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+# "A fourth civilian died in hospital": the running toll reaches the ordinal.
+_ORDINAL = re.compile(
+    rf"\b(?:a|the)\s+(?P<ord>{'|'.join(_ORDINALS)})\b(?!\s+(?:time|day|week))", re.I
+)
+# "Two more people died", "another soldier was killed": added to the toll, whoever tells it.
+_ADDITIVE = re.compile(
+    r"\b(?:another|\w+\s+more\s+(?:people|persons?|civilians?|soldiers?|\w+s)|additional|further)\b",
+    re.I,
+)
 _SEPARATE_START = re.compile(r"[.;(]|,|\b(?:after|following|for|over)\b", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]*\)|,\s+including\s+[^,.;]*,|,?\s+including\s+[^,.;]*?(?=\s+were\b)")
 
@@ -385,6 +398,15 @@ def find_casualties(text: str) -> Casualties:
                 continue
             value = sum(v for v, _, _ in found)
             previous = totals[kind]
+            if previous is not None and _adds(sentence, value):
+                ordinal = _ORDINAL.search(sentence)
+                running = _resolve(previous) + value
+                if ordinal is not None and value == 1:
+                    running = max(_resolve(previous), _ORDINALS[ordinal.group("ord").lower()])
+                totals[kind] = running
+                seen[kind].add(value)
+                result.spans.extend((s, e) for _, s, e in found)
+                continue
             # A second source's figure for the same toll is an alternative, not an addition:
             # ACLED keeps the lowest.
             if previous is not None and (reported or (value > 1 and value in seen[kind])):
@@ -403,6 +425,9 @@ def find_casualties(text: str) -> Casualties:
     if negative:
         for kind in ("killed", "injured"):
             totals[kind] = totals[kind] or 0
+    revised = _revised_toll(work)
+    if revised is not None:
+        totals["killed"] = revised
     if unknown is not None and totals["killed"] is None:
         totals["killed"] = unknown
     if override is not None:
@@ -412,6 +437,37 @@ def find_casualties(text: str) -> Casualties:
     result.detained = totals["detained"]
     result.spans.sort()
     return result
+
+
+# A revised toll: "the death toll rose to 5", "bringing the toll to 7", "revised to 4".
+_TOLL_TO = re.compile(
+    rf"\b(?:death\s+)?toll\b[^.;]{{0,60}}?\b(?:to|at|reached|is|was|of)\s+(?:at\s+least\s+)?"
+    rf"(?P<n>{_NUMBER_RE})\b(?!\s*(?:%|per\s*cent|injured|wounded))",
+    re.IGNORECASE,
+)
+
+
+_CUMULATIVE = re.compile(
+    r"\b(?:since|so\s+far|overall|total|this\s+(?:year|month|week)|from\s+the\s+(?:week|month|year|war"
+    r"|conflict)|in\s+the\s+(?:war|conflict))\b",
+    re.I,
+)
+
+
+def _revised_toll(text: str) -> int | None:
+    """The last death toll the text states outright, if any."""
+    value = None
+    for m in _TOLL_TO.finditer(text):
+        if not _CUMULATIVE.search(m.group(0)):
+            value = parse_number(m.group("n")) if m.group("n") else value
+    return value
+
+
+def _adds(sentence: str, value: int) -> bool:
+    """The sentence adds to a toll told before ("a third died", "two more were killed")."""
+    if value == 1 and _ORDINAL.search(sentence):
+        return True
+    return _ADDITIVE.search(sentence) is not None
 
 
 def _resolve(value: int) -> int:

@@ -88,14 +88,25 @@ def _evidence(cleaned: CleanedText, draft: EventDraft) -> list[Span]:
     return out
 
 
-def _counts(draft: EventDraft, text: str | None) -> tuple[int, int | None]:
+def _counts(draft: EventDraft, text: str | None) -> tuple[int, int | None, int | None]:
     """The toll read over all the event's sentences at once, so restatements and additions
-    ("Two were killed ... A third died") resolve as ACLED counts them."""
+    ("Two were killed ... A third died") resolve as ACLED counts them; then the detained."""
     if text is None:
         own = [m for m in draft.mentions if not m.wide] or draft.mentions
         text = " ".join(m.text for m in own)
     found = find_casualties(text)
-    return (found.fatalities or 0), found.injuries
+    return (found.fatalities or 0), found.injuries, found.detained
+
+
+def _tags(event: Event, draft: EventDraft, detained: int | None) -> str | None:
+    """ACLED-style tags; the number detained is kept as ``detained=N`` (the record has no
+    field for it, and ACLED itself tells it only in the notes)."""
+    tags = []
+    if event.event_type in ("Protests", "Riots"):
+        tags.append(_crowd_tag(" ".join(m.text for m in draft.mentions)))
+    if detained:
+        tags.append(f"detained={detained}")
+    return "; ".join(tags) or None
 
 
 def _weapons(draft: EventDraft) -> list[Weapon]:
@@ -165,7 +176,7 @@ def build_event(
         described = _place_description(text, draft, len(text) if end < 0 else end)
         loc = EventLocation(None, None, described, loc.country)
     date = _date(draft) or fallback_date
-    fatalities, injuries = _counts(draft, casualty_text)
+    fatalities, injuries, detained = _counts(draft, casualty_text)
     primary = _primary(draft, sub)
     event = Event(
         doc_id=doc.doc_id,
@@ -185,7 +196,6 @@ def build_event(
     )
     _set_place(event, loc, doc_country)
     _set_actors(event, *actors)
-    if etype in ("Protests", "Riots"):
-        event.tags = _crowd_tag(" ".join(m.text for m in draft.mentions))
+    event.tags = _tags(event, draft, detained)
     event.notes = write_note(event)
     return event

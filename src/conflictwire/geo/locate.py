@@ -47,10 +47,11 @@ _UNKNOWN_BEFORE = re.compile(
 )
 _PLACE_WORDS = r"(?:\s+(?:village|town|city|area|settlement|hamlet|locality|district|region))?"
 _NEAR_KM = 20
-# "Shevchenko Boulevard", "Kyiv Highway": a street or road named after a place is not that place.
+# "Shevchenko Boulevard", "Kyiv Highway", "Dnipro River": a street, road or river named after
+# a place is not that place (a river runs far from the city named after it).
 _STREET_AFTER = re.compile(
     r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?|Prospekt|Prospect|Lane|Square|"
-    r"Highway|Embankment|Alley)(?!\w)"
+    r"Highway|Embankment|Alley|River|river)(?!\w)"
 )
 # "Kiev forces", "Moscow's troops", "...: Kiev": a capital standing for its government.
 _GOVERNMENT_AFTER = re.compile(

@@ -37,6 +37,9 @@ _REGION_VOTE = 3.0
 _REGION_NAME_BONUS = 2.5
 _BIG_CITY = 100_000
 _IN_NAMED_DISTRICT = 3.0
+_PAIR_BONUS = 2.5
+_DISTRICT_WORDS = frozenset({"county", "parish", "district", "raion", "rayon"})
+_NAMED_DISTRICT_POSSIBLE = 0.8
 
 
 @dataclass
@@ -143,6 +146,7 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
                 priors[i][code // 2] = score
     for i, cand in enumerate(cands):
         _prefer_region_name(view, cand, priors[i])
+    _pair_with_named_districts(view, cands, priors)
     chosen: list[int | None] = [max(p, key=lambda k: p[k]) if p else None for p in priors]
     for _ in range(3):
         chosen = _rescore(view, cands, priors, chosen, quals)
@@ -165,6 +169,31 @@ def _prefer_region_name(view: IndexView, cand: Candidate, options: dict[int, flo
     if not big:
         for pid in regions:
             options[pid] += _REGION_NAME_BONUS
+
+
+def _pair_with_named_districts(
+    view: IndexView, cands: list[Candidate], priors: list[dict[int, float]]
+) -> None:
+    """ "Walker County ... Huntsville": read the county and the town as the pair that fits,
+    whichever state's namesakes they also have."""
+    named: dict[str, list[int]] = {}
+    for cand, options in zip(cands, priors, strict=True):
+        if cand.key.rsplit(" ", 1)[-1] in _DISTRICT_WORDS:
+            for pid in options:
+                if view.kind(pid) == "admin2" and view.get("a2code", pid):
+                    named.setdefault(view.get("a2code", pid) or "", []).append(pid)
+    if not named:
+        return
+    supported: set[int] = set()
+    for options in priors:
+        for pid in options:
+            county = named.get(view.get("a2code", pid) or "")
+            if county and view.kind(pid) == "settlement":
+                options[pid] += _PAIR_BONUS
+                supported.update(county)
+    for options in priors:
+        for pid in supported & options.keys():
+            options[pid] += _PAIR_BONUS
 
 
 def _cell(view: IndexView, pid: int) -> tuple[int, int]:
@@ -213,23 +242,24 @@ def _marks(view: IndexView, options: dict[int, float]) -> _Marks:
 
 
 def _possible_agreement(view: IndexView, pid: int, marks: _Marks) -> float:
-    """``_agreement`` with the best of another name's readings, not only its current one."""
+    """``_agreement`` with the best of another name's readings, not only its current one
+    (discounted, except for a town in a county the text names: that pair is rarely chance)."""
     kind = view.kind(pid)
     if kind == "country":
         return 0.0
     a1 = view.get("a1code", pid) or ""
     if kind == "admin1":
-        return 1.0 if ("r", a1) in marks else 0.0
-    if ("R", a1) in marks:
-        return 2.0
+        return _POSSIBLE * (1.0 if ("r", a1) in marks else 0.0)
     district = view.get("a2code", pid) or "-"
     if kind != "admin2" and ("D", district) in marks:
-        return _IN_NAMED_DISTRICT
+        return _IN_NAMED_DISTRICT * _NAMED_DISTRICT_POSSIBLE
+    if ("R", a1) in marks:
+        return _POSSIBLE * 2.0
     if ("d", district) in marks or ("D", district) in marks:
-        return 1.5
+        return _POSSIBLE * 1.5
     if ("c", _cell(view, pid)) in marks:
-        return 1.0
-    return 0.5 if ("r", a1) in marks else 0.0
+        return _POSSIBLE * 1.0
+    return _POSSIBLE * (0.5 if ("r", a1) in marks else 0.0)
 
 
 def _context(
@@ -277,7 +307,7 @@ def _rescore(
             support = sum(
                 w
                 * max(
-                    _agreement(view, pid, other), _POSSIBLE * _possible_agreement(view, pid, marks)
+                    _agreement(view, pid, other), _possible_agreement(view, pid, marks)
                 )
                 for other, w, marks in others
             )

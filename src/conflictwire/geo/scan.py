@@ -209,7 +209,8 @@ def _part_of_feature(
     if j + 1 >= len(tokens) or text[cand.end : tokens[j + 1][0]] != " ":
         return False
     nxt = tokens[j + 1][2]
-    if not _is_cap(nxt) or nxt.lower() not in _FEATURE_WORDS:
+    park = nxt == "National" and text[tokens[j + 1][1] :].startswith((" Park", " Forest"))
+    if not park and (not _is_cap(nxt) or nxt.lower() not in _FEATURE_WORDS):
         return False
     return not any(index.kind(c // 2) in _KEEP_BEFORE_FEATURE for c in cand.codes)
 
