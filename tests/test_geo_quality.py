@@ -27,19 +27,36 @@ def test_lgl_geoparsing_floors(shared_dir: Path) -> None:
     if not path.is_file():
         pytest.skip("LGL is absent")
     result = _bench("geoparse_lgl").score(path)
-    # Measured 0.888 and 0.805; the issue's floors are 0.88 and 0.65.
-    assert result["found_within_161km"] >= 0.875
-    assert result["all_within_161km"] >= 0.79
+    # Measured 0.899 and 0.813; the issue's floors are 0.88 and 0.65.
+    assert result["found_within_161km"] >= 0.89
+    assert result["all_within_161km"] >= 0.80
 
 
 @pytest.mark.slow
 def test_acled_event_location_floors(shared_dir: Path) -> None:
     folder = shared_dir / "eval" / "acled"
     bench = _bench("geo_acled")
-    floors = {"ukraine-dev.csv": (0.95, 0.72), "somalia-dev.csv": (0.97, 0.50)}
+    # Measured 0.970 / 0.742 (Ukraine) and 0.993 / 0.533 (Somalia).
+    floors = {"ukraine-dev.csv": (0.96, 0.73), "somalia-dev.csv": (0.98, 0.52)}
     for name, (admin1, near) in floors.items():
         if not (folder / name).is_file():
             pytest.skip(f"{name} is absent")
         result = bench.score_file(folder / name, None, False)
         assert result["admin1"] >= admin1, name
         assert result["within_25km"] >= near, name
+
+
+@pytest.mark.slow
+def test_other_ukraine_text_floors(shared_dir: Path) -> None:
+    """Incident descriptions (CIR) and news headlines (UCDP): not what the rules were built on."""
+    bench = _bench("geo_other")
+    cir = bench.score_set("cir", shared_dir / "eval", None, False)
+    ucdp = bench.score_set("ucdp", shared_dir / "eval", None, False)
+    if cir is None or ucdp is None:
+        pytest.skip("CIR or UCDP is absent")
+    # Measured: CIR 0.838 of located rows within 25 km, 0.889 of rows naming the town;
+    # UCDP 0.759 of located rows within 161 km, admin1 0.460.
+    assert cir["near25_located"] >= 0.82
+    assert cir["named_near25"] >= 0.87
+    assert ucdp["near161_located"] >= 0.74
+    assert ucdp["admin1"] >= 0.44

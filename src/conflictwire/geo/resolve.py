@@ -37,7 +37,7 @@ _REGION_VOTE = 3.0
 _REGION_NAME_BONUS = 2.5
 _BIG_CITY = 100_000
 _IN_NAMED_DISTRICT = 3.0
-_PAIR_BONUS = 2.5
+_PAIR_BONUS = 1.5
 _DISTRICT_WORDS = frozenset({"county", "parish", "district", "raion", "rayon"})
 _NAMED_DISTRICT_POSSIBLE = 0.8
 
