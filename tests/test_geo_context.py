@@ -97,3 +97,22 @@ def test_self_proclaimed_republics_are_their_regions(geocoder: Geocoder) -> None
         loc = _locate(geocoder, text)
         assert loc.place is not None and loc.place.admin1 == region, text
         assert loc.precision == 3, text
+
+
+def test_a_postal_code_after_a_town_is_its_state(geocoder: Geocoder) -> None:
+    places = _places(
+        geocoder, "The plant in Springfield, IL closed, and one in Portland, ME opened."
+    )
+    springfield, portland = places["Springfield"], places["Portland"]
+    assert springfield is not None and springfield.admin1 == "Illinois"
+    assert portland is not None and portland.admin1 == "Maine"
+    state = places["IL"]
+    assert state is not None and state.kind == "admin1"
+    # Without a town before it, a capitalized "IN" or "OR" is a word, not a state.
+    assert "OR" not in _places(geocoder, "VOTE YES OR NO ON THE LEVY")
+
+
+def test_saint_and_mount_are_read_in_their_short_forms(geocoder: Geocoder) -> None:
+    places = _places(geocoder, "Deputies in St. Tammany Parish searched the marsh.")
+    parish = places["St. Tammany Parish"]
+    assert parish is not None and parish.kind == "admin2" and parish.admin1 == "Louisiana"

@@ -50,12 +50,17 @@ _FORCE_NOUNS = (
     r"navy|artillery|drones?|jets?|aircraft|warplanes?|missiles?|rockets?|shelling|strikes?|"
     r"airstrikes?|air\s+strikes?|positions|fighters|paratroopers|marines|helicopters?|"
     r"battalions?|brigades?|regiments?|infantry|tanks?|defen[cs]e\s+forces|side|command|"
-    r"occupiers|invaders|militaries|guards?|gunboats|warships?"
+    r"occupiers|invaders|militaries|guards?|gunboats|warships?|sappers|deminers|patrols?|snipers?"
 )
 _FORCE_MODS = (
     r"armed|military|army|air|naval|security|special|government|border|national|occupying|"
     r"occupation|ground|assault|airborne|defen[cs]e|intelligence|federal|state|regular|"
     r"allied|coalition|forward|elite|mechani[sz]ed|territorial"
+)
+# "an Afghan-led force", "an Afghan and coalition security force": the state's forces lead.
+_LED_BY = (
+    r"(?:-led|-partnered|\s+and\s+(?:coalition|allied|international|partner(?:ed)?|NATO|ISAF)"
+    r"(?:\s+forces?)?(?=\s))?"
 )
 _NOT_ACTOR_BEFORE = frozenset(
     {"in", "into", "of", "to", "near", "across", "inside", "within", "throughout", "at"}
@@ -275,7 +280,7 @@ def _state_entries(states: list[dict[str, Any]], articled: set[str]) -> list[_En
             for d in state.get("demonyms", [])
         ]
         forms = [
-            rf"(?:the\s+)?{_case(dem)}(?:\s+(?:{_FORCE_MODS}))*\s+(?:{_FORCE_NOUNS})"
+            rf"(?:the\s+)?{_case(dem)}{_LED_BY}(?:\s+(?:{_FORCE_MODS}))*\s+(?:{_FORCE_NOUNS})"
             for dem in demonyms
         ]
         forms.append(rf"(?:the\s+)?armed\s+forces\s+of\s+{re.escape(country)}")

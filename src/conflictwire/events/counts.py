@@ -475,9 +475,30 @@ def _resolve(value: int) -> int:
     return value % _SOME + (UNKNOWN_SOME if value >= _SOME else 0)
 
 
+# Military claims of enemy losses: "eliminated 40 Russians", "lost up to 60 servicemen".
+_LOSSES = re.compile(
+    rf"\b(?:eliminated|eliminating|lost|losing|destroyed|destroying)\s+(?P<q>{_QUALIFIER}"
+    rf"{_NUMBER_RE})\s+(?:[\w-]+\s+){{0,2}}?(?:servicem[ae]n|soldiers|troops|fighters|militants"
+    rf"|personnel|defenders|invaders|occupiers|russians|ukrainians|militiam[ae]n|terrorists"
+    rf"|mercenaries)\b|(?P<kia>\d+|one|two|three|four|five)\s+KIA\b",
+    re.IGNORECASE,
+)
+
+
+def _losses(text: str, floor: int) -> list[tuple[int, int, int]]:
+    found = []
+    for m in _LOSSES.finditer(text, floor):
+        value = parse_number(m.group("kia")) if m.group("kia") else _quantity(m.group("q"))[0]
+        if value is not None:
+            found.append((value, m.start(), m.end()))
+    return found
+
+
 def _sentence_mentions(text: str, begin: int) -> dict[str, list[tuple[int, int, int]]]:
     return {
-        "killed": _kind_mentions(text, "killed", begin) + _intransitive_deaths(text, begin),
+        "killed": _kind_mentions(text, "killed", begin)
+        + _intransitive_deaths(text, begin)
+        + _losses(text, begin),
         "injured": _kind_mentions(text, "injured", begin),
         "detained": _kind_mentions(text, "detained", begin),
     }

@@ -66,6 +66,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _RELATIVE = re.compile(
     r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|last\s+night|overnight|"
+    r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours)|"
     r"earlier\s+(?:today|this\s+week)|this\s+(?:morning|afternoon|evening)|tonight|today|"
     r"that\s+day|on\s+the\s+same\s+day|recently|nowadays|in\s+recent\s+days|"
     r"(?:last|this\s+past)\s+week|(?:on\s+|last\s+|this\s+(?:past\s+)?)?"
@@ -188,7 +189,9 @@ def _resolve_relative(rel: str, weekday: str | None, anchor: dt.date) -> tuple[d
         return anchor - dt.timedelta(days=back), 1
     if rel == "the day before yesterday":
         return anchor - 2 * one, 1
-    if rel in ("yesterday", "last night", "overnight"):
+    if rel in ("yesterday", "last night", "overnight") or rel.endswith(
+        (" past day", " last day", " hours")
+    ):
         return anchor - one, 1
     if rel in ("recently", "nowadays", "in recent days", "earlier this week"):
         return anchor - 7 * one if rel != "earlier this week" else anchor - 3 * one, 2

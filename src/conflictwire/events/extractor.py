@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from conflictwire.events.attribution import Attribution, AttributionTracker
 from conflictwire.events.clauses import split_clauses
 from conflictwire.events.coding import LABEL_MARK, resolve_sub_type
+from conflictwire.events.dates import find_date_mentions
 from conflictwire.events.doers import fill_actor1, final_actors, sentence_actors
 from conflictwire.events.modality import is_habitual, is_irrealis
 from conflictwire.events.places import dateline_end, dominant_country, event_country, text_country
@@ -40,8 +41,9 @@ __all__ = ["extract_events"]
 log = logging.getLogger(__name__)
 
 _COREF = re.compile(
-    r"\b(?:after|following|during|in|since) the (?:attack|strike|shelling|explosion|blast"
-    r"|operation|incident|raid|bombing)\b",
+    r"\b(?:after|following|during|in|since|carried out|claimed(?: responsibility for)?"
+    r"|responsibility for|behind|condemned) the (?:attack|strike|shelling|explosion|blast"
+    r"|operation|incident|raid|bombing|fighting|clash(?:es)?|ambush)\b",
     re.I,
 )
 _COREF_SUBJ = re.compile(
@@ -65,6 +67,7 @@ _DATE_LED = re.compile(
     r"|As of)\b[^.]{0,40}?\d{4}"
 )
 _SINGLE_REPORT_MAX = 1500
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
 def _undatelined(ctx: _DocContext, sent: Span) -> str:
@@ -114,9 +117,36 @@ def _bookkept(text: str) -> str:
     return _SEPARATE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# A cue that describes a person rather than tells a happening: "arrested a leader who directed
+# attacks", "suspected of planning attacks", "insurgents seen planting a roadside bomb".
+_DESCRIBED = re.compile(
+    r"\b(?:suspected\s+of|accused\s+of|responsible\s+for|involved\s+in|charged\s+with"
+    r"|linked\s+to|wanted\s+for|who\s+(?:had\s+|allegedly\s+|reportedly\s+)?(?:directed"
+    r"|coordinated|planned|organi[sz]ed|facilitated|orchestrated|masterminded|carried\s+out"
+    r"|conducted|(?:was|were)\s+planning)|(?:seen|caught|spotted)\s+(?:planting|emplacing"
+    r"|placing|burying))\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def _described(sent: Span, trig: Trigger) -> bool:
+    return _DESCRIBED.search(sent.text[: trig.start - sent.start_char]) is not None
+
+
+# A running total is no one happening: "More than 9,000 killed since start of conflict".
+_CUMULATIVE = re.compile(
+    r"\b(?:since (?:the )?(?:start|beginning|outbreak)|since \d{4}|in (?:the |russia['’]s )?war"
+    r"\b(?! zone)|this year|so far|in total|summary|overall|total (?:of|losses|death toll))\b",
+    re.I,
+)
+
+
 def _realis_triggers(sent: Span) -> list[Trigger]:
     kept = []
+    cumulative = _CUMULATIVE.search(sent.text) is not None
     for trig in find_triggers(_bookkept(sent.text), sent.start_char):
+        if _described(sent, trig) or (cumulative and trig.kind == "~kill"):
+            continue
         tok = _token_for(sent, trig).root
         negation = trig.kind not in _NEGATIVE_CUES
         if not is_irrealis(tok, sent, negation=negation, purpose=trig.kind in _PURPOSE_CUES):
@@ -134,6 +164,30 @@ def _realis_triggers(sent: Span) -> list[Trigger]:
 def _actor_spans(sent: Span, country: str | None) -> list[tuple[int, int]]:
     refs = find_actors(sent.text, country=country)
     return [(r.start + sent.start_char, r.end + sent.start_char) for r in refs if r.inter != 7]
+
+
+# A headline's trailing source ("...: Kiev", "... - Defence Ministry", "... - JFO HQ") and a
+# leading speaker ("Kiev reports ...", "LPR says ...") tell who speaks, not where it happened.
+_TAIL_SOURCE = re.compile(r"(?:\s[-–—]+\s+|:\s+)(?P<src>[^:\n–—]{1,60}?)\s*[.!?]?\s*$")
+_LEAD_SPEAKER = re.compile(
+    r"^\W*(?P<src>(?:[A-Z][\w.'’-]*\s+){0,3}?[A-Z][\w.'’-]*)\s+(?:says|said|reports|reported"
+    r"|claims|claimed|accuses|accused|announces|announced|confirms|confirmed)\b"
+)
+
+
+def _speaker_spans(sent: Span) -> list[tuple[int, int]]:
+    """Where the sentence names who tells it, as (start, end) in document offsets."""
+    spans = []
+    text = sent.text
+    tail = _TAIL_SOURCE.search(text.rstrip())
+    if tail is not None:
+        src = tail.group("src")
+        if len(src.split()) <= 6 and not re.search(r"\d", src) and not find_triggers(src, 0):
+            spans.append((sent.start_char + tail.start("src"), sent.start_char + tail.end("src")))
+    lead = _LEAD_SPEAKER.match(text)
+    if lead is not None:
+        spans.append((sent.start_char + lead.start("src"), sent.start_char + lead.end("src")))
+    return spans
 
 
 def _shift(refs: list[ActorRef], offset: int) -> list[ActorRef]:
@@ -155,7 +209,9 @@ class _DocContext:
         # The dateline names where the story was filed, not where anything happened.
         self.places = [p for p in geocoder.geoparse(self.text) if p.start >= self.dateline_end]
         self.country = dominant_country(self.places) or text_country(self.text)
-        self.anchor = cleaned.dateline_date or doc.published
+        self.anchor = (
+            cleaned.dateline_date or doc.published or _heading_date(self.text, doc.published)
+        )
         self.paragraphs = _paragraph_starts(self.text)
         self.label = note_label(self.text)
         self.tracker = AttributionTracker()
@@ -179,13 +235,20 @@ def _mention(
         kinds.insert(0, LABEL_MARK + ctx.label)
     if not kinds or (is_habitual(sent) and not first):
         return None
-    location = ctx.locate(sent.start_char, sent.end_char, _actor_spans(sent, ctx.country))
+    speakers = _speaker_spans(sent)
+    location = ctx.locate(
+        sent.start_char, sent.end_char, _actor_spans(sent, ctx.country) + speakers
+    )
     country = event_country(location, sent.text, ctx.country)
     if location.place is not None and location.place.kind == "country":
         location = EventLocation(None, None, location.location_text, country)
     if location.place is None and country != location.country:
         location = EventLocation(None, None, location.location_text, country)
-    refs = _shift(sentence_actors(sent.text, country), sent.start_char)
+    refs = [
+        r
+        for r in _shift(sentence_actors(sent.text, country), sent.start_char)
+        if not any(a <= r.start < b for a, b in speakers)
+    ]
     # The first trigger carries the sentence's main predicate ("attacked ..., but were repelled").
     head = triggers[0] if triggers else None
     actor1 = actor2 = None
@@ -216,7 +279,7 @@ def _mention(
 def _mentions(ctx: _DocContext) -> list[Mention]:
     found: list[Mention] = []
     last_para = -1
-    for i, sent in enumerate(ctx.parsed.sents):
+    for i, sent in enumerate(s for whole in ctx.parsed.sents for s in _blocks(whole)):
         if not sent.text.strip():
             continue
         para = _paragraph_of(ctx.paragraphs, sent.start_char)
@@ -243,6 +306,33 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
             previous = m
             found.append(m)
     return found
+
+
+def _blocks(sent: Span) -> list[Span]:
+    """A parsed sentence cut at blank lines: a heading ("Operational update, 14 May 2024")
+    is not part of the paragraph after it."""
+    pieces: list[Span] = []
+    begin = sent.start_char
+    for m in _BLANK_LINE.finditer(sent.text):
+        piece = sent.doc.char_span(begin, sent.start_char + m.start(), alignment_mode="contract")
+        if piece is not None and len(piece) > 0:
+            pieces.append(piece)
+        begin = sent.start_char + m.end()
+    if not pieces:
+        return [sent]
+    rest = sent.doc.char_span(begin, sent.end_char, alignment_mode="contract")
+    if rest is not None and len(rest) > 0:
+        pieces.append(rest)
+    return pieces
+
+
+def _heading_date(text: str, published: str | None) -> str | None:
+    """A report's date given as its short first line ("Operational update, 14 May 2024")."""
+    first = text.lstrip().split("\n", 1)[0]
+    if len(first) > 80 or find_triggers(first, 0):
+        return None
+    found = find_date_mentions(first, published=published)
+    return found[0].date if found and found[0].precision == 1 else None
 
 
 def _narrative_date(ctx: _DocContext, mentions: list[Mention], draft: EventDraft) -> DateRef | None:

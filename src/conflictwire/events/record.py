@@ -148,7 +148,19 @@ def _set_place(event: Event, loc: EventLocation, doc_country: str | None) -> Non
     event.geonames_id = place.geonames_id
 
 
+_PARTISANS = re.compile(r"\bpartisans?\b", re.I)
+
+
+def _local_militia(ref: ActorRef | None, event: Event) -> ActorRef | None:
+    """ACLED names partisans after the town they act in: "Melitopol Communal Militia (Ukraine)"."""
+    if ref is None or not _PARTISANS.search(ref.text) or not event.location or not event.country:
+        return ref
+    name = f"{event.location} Communal Militia ({event.country})"
+    return ActorRef(ref.start, ref.end, ref.text, name, 4)
+
+
 def _set_actors(event: Event, actor1: ActorRef | None, actor2: ActorRef | None) -> None:
+    actor1, actor2 = _local_militia(actor1, event), _local_militia(actor2, event)
     event.actor1, event.inter1 = (actor1.name, actor1.inter) if actor1 else (None, None)
     event.actor2, event.inter2 = (actor2.name, actor2.inter) if actor2 else (None, None)
     event.interaction = _interaction(event.inter1, event.inter2)

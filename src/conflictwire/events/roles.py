@@ -15,6 +15,9 @@ __all__ = ["assign_roles"]
 
 # The by-agent of these verbs is the defender; the one repelled started the fight (actor1).
 _DEFENCE_LEMMAS = frozenset({"repel", "repulse", "thwart", "foil"})
+_SPEECH = frozenset(
+    {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "write", "note"}
+)
 _PATIENT_PREPS = frozenset(
     {"on", "against", "with", "at", "targeting", "from", "into", "toward", "towards"}
 )
@@ -38,6 +41,8 @@ def _role(tok: Token, trigger: Token) -> str | None:
     for _ in range(12):
         dep = node.dep_
         head = node.head
+        if dep == "nsubj" and head.lemma_.lower() in _SPEECH and head.i > trigger.i:
+            return "speaker"  # "..., police said": who tells it, not who did it
         if dep in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
             return "agent"
         if dep == "nsubjpass":
@@ -70,6 +75,8 @@ def assign_roles(
     for ref in refs:
         tok = _token_at(sent, ref)
         role = _role(tok, trigger) if tok is not None else None
+        if role == "speaker":
+            continue
         (agents if role == "agent" else patients if role == "patient" else others).append(ref)
     victims = [r for r in refs if r.inter == 7]
     actor1 = next((r for r in agents if r.inter != 7), None)

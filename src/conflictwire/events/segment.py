@@ -13,6 +13,7 @@ are read in text order and each joins the event it continues or restates, or ope
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from conflictwire.events.attribution import Attribution
@@ -108,9 +109,27 @@ def _types_clash(m: Mention, ev: EventDraft) -> bool:
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
+# A death that follows an earlier happening's wounds: it belongs to that happening, whatever
+# day it falls on and whoever tells it ("A third person died in hospital on Monday").
+_LATER_DEATH = re.compile(
+    r"\b(?:died|dies|succumbed)\b[^.;]{0,40}?\b(?:in\s+(?:the\s+)?hospital|of\s+(?:his|her|their)"
+    r"\s+(?:wounds|injuries)|from\s+(?:his|her|their)\s+(?:wounds|injuries)|later)\b"
+    r"|\b(?:later|subsequently)\s+died\b|\bsuccumbed\b|\bof\s+the\s+(?:wounded|injured)\s+died\b"
+    r"|\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh)\b[^.;]{0,30}?\b(?:died|dies)\b",
+    re.I,
+)
+
+
+def _later_death(m: Mention) -> bool:
+    return set(m.kinds) <= _DEATHS and _LATER_DEATH.search(m.text) is not None
+
+
 def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
     if latest and set(m.kinds) <= _DEATHS and place_key(m.location) is None and m.actor1 is None:
         return True  # "A fourth civilian died in hospital on Tuesday": a later toll of the same
+    if _later_death(m):
+        mkey, ekey = place_key(m.location), ev.place_key
+        return mkey == ekey if mkey is not None and ekey is not None else latest
     if _dates_clash(m.date, ev.date):
         return False
     mkey, ekey = place_key(m.location), ev.place_key

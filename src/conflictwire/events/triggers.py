@@ -63,7 +63,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|dropped (?:\w+ ){0,3}(?:from|by) (?:an? )?(?:drone|uav)|drone-dropped|uavs?\b"
             r"|guided (?:aerial )?bombs?|glide bombs?|kab-?\d*|bombed from the air"
             r"|(?:conducted|carried out|launched) (?:\w+ ){0,2}(?:bombing|bombardment) raids?"
-            r"|helicopter gunships?|fighter jets?|warplanes?|air (?:units?|forces?)(?! (?:base"
+            r"|helicopter gunships?|fighter jets?|warplanes?|air weapons teams?|close air support"
+            r"|precision (?:air ?)?strikes?|air (?:units?|forces?)(?! (?:base"
             r"|defen[cs]e))|aviation)\b"
         ),
     ),
@@ -107,6 +108,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|captured (?:the )?(?:\w+ )?(?:town|village|city|base|bases|area|district"
             r"|positions?|settlement|locality|camp)"
             r"|captured (?-i:[A-Z])\w*|took over (?!responsibility)|overran|overrun"
+            r"|(?:knocked|drove|driven|pushed|kicked) (?:out )?(?:the )?(?:enemy|[\w-]+ (?:forces"
+            r"|troops|units))(?: out)? (?:of|from)|dislodged"
             r"|under (?:the )?control of|fell to)\b"
         ),
     ),
@@ -132,7 +135,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:ambush(?:ed|es)?|assault(?:ed|s)?|stormed|raided|raid on|small arms"
             r"|(?:heavy )?machine[- ]?guns?"
             r"|(?:opened )?(?:heavy )?gunfire|sniper fire|automatic weapons"
-            r"|fired upon|rifles?"
+            r"|fired upon|(?:with|using|from) (?:an? |their |his )?(?:[\w-]+ )?rifles?|rifle fire"
             r"|infantry fighting vehicles?)\b"
         ),
     ),
@@ -223,8 +226,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "~kill",
         _p(
             r"\b(?:died|died of (?:his|her|their) (?:wounds|injuries)|kill(?:ed|ing|s)?"
+            r"|eliminat(?:ed|es|ing)|kia|(?:lost|losing|loses) (?:up to |more than |over |about "
+            r"|some |almost |nearly )?\d[\d,]* (?:[\w-]+ ){0,2}?(?:soldiers|servicemen|troops"
+            r"|fighters|militants|personnel|defenders|men|invaders|occupiers|militiamen)"
+            r"|\d[\d,]* (?:[\w-]+ )?(?:servicemen|soldiers|troops) (?:were )?lost"
             r"|destroyed (?:up to |more than |over |about |some )?\d[\d,]* (?:[\w-]+ ){0,2}?"
-            r"(?:soldiers|servicemen|troops|fighters|militants|personnel|invaders|occupiers)"
+            r"(?:soldiers|servicemen|troops|fighters|militants|personnel|invaders|occupiers"
+            r"|russians|ukrainians|militiamen)"
             r"|murder(?:ed|s)?|assassinat(?:ed|ion)|execut(?:ed|ion)|beat(?:en)?|beating|stabbed"
             r"|tortur(?:ed|e)|injur(?:ed|ing)|wound(?:ed|ing))\b"
         ),

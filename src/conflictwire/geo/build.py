@@ -60,6 +60,14 @@ def _read_tsv(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in handle]
 
 
+_SHORT_FORMS = (("saint ", "st "), ("sainte ", "ste "), ("mount ", "mt "), ("fort ", "ft "))
+
+
+def _short_forms(key: str) -> list[str]:
+    """The abbreviated forms the press prints: "Saint Tammany" -> "st tammany"."""
+    return [short + key[len(long) :] for long, short in _SHORT_FORMS if key.startswith(long)]
+
+
 def add_city_keys(
     gaz: Gazetteer, pid: int, name: str, alternates: list[str], *, population: int = 0
 ) -> None:
@@ -261,10 +269,13 @@ class _Builder:
             key = fold(value)
             if not is_latin_key(key):
                 continue
-            self.gaz.add_key(key, pid, alternate=key != bare and value not in (row[0], name))
-            if key == bare or fold(clean_region_name(value)) == key:
-                for suffix in suffixes:
-                    self.gaz.add_key(f"{key} {suffix}", pid)
+            alternate = key != bare and value not in (row[0], name)
+            full = key == bare or fold(clean_region_name(value)) == key
+            for form in (key, *_short_forms(key)):  # "St. Tammany Parish" as printed
+                self.gaz.add_key(form, pid, alternate=alternate)
+                if full:
+                    for suffix in suffixes:
+                        self.gaz.add_key(f"{form} {suffix}", pid)
         for abbr in abbreviations:
             self.gaz.add_key(fold(abbr), pid)
 

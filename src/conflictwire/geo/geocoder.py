@@ -149,13 +149,19 @@ class Geocoder:
         return locate_event(text, start, end, mentions, ctx)
 
     def _dominant_country(self, mentions: list[PlaceMention]) -> str | None:
-        """The country most place names point to (demonyms like "Russian forces" left out)."""
-        counts = Counter(
-            m.place.country
-            for m in mentions
-            if m.place is not None and m.place.country and fold(m.text) not in self._demonyms
-        )
-        return counts.most_common(1)[0][0] if counts else None
+        """The country most place names point to (demonyms like "Russian forces" left out);
+        on a tie, the one of the bigger places ("Neptune pool in Mariupol")."""
+        counts: Counter[str] = Counter()
+        sizes: Counter[str] = Counter()
+        for m in mentions:
+            if m.place is not None and m.place.country and fold(m.text) not in self._demonyms:
+                counts[m.place.country] += 1
+                if m.place.kind == "settlement":
+                    size = max(sizes[m.place.country], m.place.population or 0)
+                    sizes[m.place.country] = size
+        if not counts:
+            return None
+        return max(counts, key=lambda country: (counts[country], sizes[country]))
 
     def _region_pid(self, name: str, country_code: str | None) -> int | None:
         key = fold(name)

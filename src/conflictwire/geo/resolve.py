@@ -305,10 +305,7 @@ def _rescore(
                 score += _CONTAINS_BONUS
             score += _qualifier_of_bonus(view, i, pid, quals, chosen)
             support = sum(
-                w
-                * max(
-                    _agreement(view, pid, other), _possible_agreement(view, pid, marks)
-                )
+                w * max(_agreement(view, pid, other), _possible_agreement(view, pid, marks))
                 for other, w, marks in others
             )
             score += _COHERENCE * min(support, _COHERENCE_CAP)

@@ -8,6 +8,7 @@ start of a sentence.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ _TOKEN = re.compile(
 )
 _JOINABLE_GAP = re.compile(r"^(?:\s{1,2}|-|\.\s|\s-\s|'\s)$")
 _KEEP_BEFORE_FEATURE = ("country", "admin1")
+_POSTAL_GAP = re.compile(r"^,\s?$")
+_POSTAL_END = re.compile(r"^(?:$|[\s,;:)]|\.(?:\s|$))")
 _FIRM = re.compile(r"^\s*&|&\s*$")
 _LONG_WORD_STOP = re.compile(r"^\w{5,}$")  # "Center. City" spans two sentences
 _MAX_TOKENS = 6
@@ -126,9 +129,43 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
         ):
             found.append(best)
             i = best_j + 1
+            state = _postal_state(text, tokens, best_j, best, index)
+            if state is not None:  # "Springfield, IL": the code is the town's state
+                found.append(state)
+                i += 1
         else:
             i += 1
     return found
+
+
+def _postal_state(
+    text: str, tokens: list[tuple[int, int, str]], j: int, cand: Candidate, index: IndexView
+) -> Candidate | None:
+    """The state of "Springfield, IL" or "Portland, ME" (postal codes are words elsewhere)."""
+    if j + 1 >= len(tokens) or not any(index.cc(c // 2) == "US" for c in cand.codes):
+        return None
+    start, end, code = tokens[j + 1]
+    if not _POSTAL_GAP.match(text[cand.end : start]) or not _POSTAL_END.match(text[end:]):
+        return None
+    name = _us_state_name(code)
+    if name is None:
+        return None
+    codes = [
+        c
+        for c in index.ids(fold(name))
+        if index.kind(c // 2) == "admin1" and index.cc(c // 2) == "US"
+    ]
+    return Candidate(start, end, code, fold(code), codes) if codes else None
+
+
+@functools.lru_cache(maxsize=64)
+def _us_state_name(code: str) -> str | None:
+    import pycountry  # only when a town is followed by a two-letter code
+
+    if len(code) != 2 or not code.isupper():
+        return None
+    state = pycountry.subdivisions.get(code=f"US-{code}")  # type: ignore[no-untyped-call]
+    return str(state.name) if state is not None else None
 
 
 def _joinable(text: str, prev: tuple[int, int, str], nxt: tuple[int, int, str]) -> bool:

@@ -30,7 +30,7 @@ from conflictwire.store.fusion import (
     components,
     merge_claims,
 )
-from conflictwire.store.schema import claims, documents, events
+from conflictwire.store.schema import EVENT_KEYS, claims, documents, event_records, events, fold
 
 __all__ = ["PendingDoc", "claim_from_event", "store_batch", "text_hash"]
 
@@ -286,7 +286,8 @@ def _event_row(record: dict[str, Any], now: str) -> dict[str, Any]:
         "search": "\n".join(t for t in texts if t).casefold(),
         "content_hash": hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest(),
         "updated_at": now,
-        "record": blob,
+        **{key: fold(record.get(column)) for key, column in EVENT_KEYS.items()},
+        "record": blob,  # goes to event_records
     }
 
 
@@ -323,16 +324,30 @@ def _write_clusters(
     dropped = sorted(old_events - set(rows))
     if dropped:
         conn.execute(delete(events).where(events.c.event_id.in_(dropped)))
+        conn.execute(delete(event_records).where(event_records.c.event_id.in_(dropped)))
     inserts = [row for eid, row in rows.items() if eid not in known]
     changed = [
         row for eid, row in rows.items() if eid in known and known[eid] != row["content_hash"]
     ]
     if inserts:
-        conn.execute(events.insert(), inserts)
+        conn.execute(events.insert(), [_columns(row) for row in inserts])
+        conn.execute(event_records.insert(), [_record_row(row) for row in inserts])
     if changed:
         # updated_at moves only when the merged record really changed.
         conn.execute(
             update(events).where(events.c.event_id == bindparam("eid")),
-            [{"eid": r["event_id"], **{k: v for k, v in r.items() if k != "event_id"}}
-             for r in changed],
-        )  # fmt: skip
+            [{"eid": r["event_id"], **_columns(r, "event_id")} for r in changed],
+        )
+        conn.execute(
+            update(event_records).where(event_records.c.event_id == bindparam("eid")),
+            [{"eid": r["event_id"], "record": r["record"]} for r in changed],
+        )
+
+
+def _columns(row: dict[str, Any], *leave: str) -> dict[str, Any]:
+    """The ``events`` columns of an event row: all but its record (and ``leave``)."""
+    return {k: v for k, v in row.items() if k != "record" and k not in leave}
+
+
+def _record_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {"event_id": row["event_id"], "record": row["record"]}

@@ -5,6 +5,12 @@ Three kinds of rows: ``documents`` (as read, keyed by doc_id, with a hash of the
 keyed by the extractor's content-hash event_id, pointing at the merged event it belongs to) and
 ``events`` (the merged events, with the columns the API filters on). Records are stored as JSON
 text so SQLite and PostgreSQL hold exactly the same bytes.
+
+Since version 2 a merged event's record lives in ``event_records``: the filter columns of
+``events`` stay narrow, so a scan for ``actor``/``q`` and a ``count(*)`` read a few hundred
+bytes per event instead of the 1-2 KB record. Filters compare case-folded ``*_key`` copies
+(Python's ``casefold``: SQLite's ``lower`` folds ASCII only), each indexed together with the
+page order (``event_date DESC NULLS LAST, event_id``) so a filtered page reads only its rows.
 """
 
 from __future__ import annotations
@@ -21,16 +27,22 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     select,
+    text,
+    update,
 )
 from sqlalchemy.engine import Connection
 
 __all__ = [
+    "EVENT_KEYS",
     "SCHEMA_VERSION",
     "SchemaError",
     "claims",
     "documents",
+    "event_records",
     "events",
+    "fold",
     "meta",
     "metadata",
     "migrate",
@@ -88,10 +100,10 @@ events = Table(
     "cw_events",
     metadata,
     Column("event_id", String(64), primary_key=True),
-    Column("event_date", String(10), index=True),
-    Column("event_type", Text, index=True),
+    Column("event_date", String(10)),
+    Column("event_type", Text),
     Column("sub_event_type", Text),
-    Column("country", Text, index=True),
+    Column("country", Text),
     Column("admin1", Text),
     Column("latitude", Float),
     Column("longitude", Float),
@@ -101,20 +113,116 @@ events = Table(
     Column("search", Text, nullable=False),  # lower-cased notes, places, evidence, for `q`
     Column("content_hash", String(64), nullable=False),
     Column("updated_at", String(32), nullable=False),
+    # Case-folded copies of the exact-match filter columns (see EVENT_KEYS).
+    Column("type_key", Text),
+    Column("sub_type_key", Text),
+    Column("country_key", Text),
+    Column("admin1_key", Text),
+)
+
+event_records = Table(
+    "cw_event_records",
+    metadata,
+    Column("event_id", String(64), primary_key=True),
     Column("record", Text, nullable=False),
 )
+
+# Filter key column -> the column it folds.
+EVENT_KEYS = {
+    "type_key": "event_type",
+    "sub_type_key": "sub_event_type",
+    "country_key": "country",
+    "admin1_key": "admin1",
+}
+# Index name -> leading columns; each ends with the page order. Written as DDL because the
+# order needs NULLS LAST on PostgreSQL, which SQLite rejects in an index (and has by default).
+_EVENT_INDEXES = {
+    "ix_cw_events_order": (),
+    **{f"ix_cw_events_{key}": (key,) for key in EVENT_KEYS},
+}
+_V1_EVENT_INDEXES = ("ix_cw_events_event_date", "ix_cw_events_event_type", "ix_cw_events_country")
+
+
+def _v1_events() -> Table:
+    """``cw_events`` as version 1 created it (with the record inline), frozen for migrations."""
+    return Table(
+        "cw_events",
+        MetaData(),
+        Column("event_id", String(64), primary_key=True),
+        Column("event_date", String(10), index=True),
+        Column("event_type", Text, index=True),
+        Column("sub_event_type", Text),
+        Column("country", Text, index=True),
+        Column("admin1", Text),
+        Column("latitude", Float),
+        Column("longitude", Float),
+        Column("fatalities", Integer, nullable=False),
+        Column("n_sources", Integer, nullable=False),
+        Column("actors", Text, nullable=False),
+        Column("search", Text, nullable=False),
+        Column("content_hash", String(64), nullable=False),
+        Column("updated_at", String(32), nullable=False),
+        Column("record", Text, nullable=False),
+    )
 
 
 class SchemaError(RuntimeError):
     """The database holds a schema this version of conflictwire cannot use."""
 
 
+def fold(value: object) -> str | None:
+    """The filter key of a column value (and of a filter's value)."""
+    return str(value).casefold() if value else None
+
+
+def _create_event_indexes(conn: Connection) -> None:
+    nulls_last = " NULLS LAST" if conn.dialect.name == "postgresql" else ""
+    for name, leading in _EVENT_INDEXES.items():
+        columns = ", ".join([*leading, f"event_date DESC{nulls_last}", "event_id"])
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON cw_events ({columns})"))
+    # bbox filters: a latitude range, then longitude checked in the index.
+    conn.execute(
+        text("CREATE INDEX IF NOT EXISTS ix_cw_events_geo ON cw_events (latitude, longitude)")
+    )
+
+
+def _create_current(conn: Connection) -> None:
+    """A new store: the latest schema directly, without replaying the migrations."""
+    metadata.create_all(conn, tables=[documents, claims, events, event_records])
+    _create_event_indexes(conn)
+
+
 def _v1(conn: Connection) -> None:
-    metadata.create_all(conn, tables=[documents, claims, events])
+    metadata.create_all(conn, tables=[documents, claims])
+    _v1_events().create(conn)
+
+
+def _v2(conn: Connection) -> None:
+    """Records to their own table, case-folded filter keys, indexes in page order."""
+    for key in EVENT_KEYS:
+        conn.execute(text(f"ALTER TABLE cw_events ADD COLUMN {key} TEXT"))
+    event_records.create(conn)
+    old = _v1_events()
+    conn.execute(
+        event_records.insert().from_select(
+            ["event_id", "record"], select(old.c.event_id, old.c.record)
+        )
+    )
+    sources = [old.c[column] for column in EVENT_KEYS.values()]
+    rows = [
+        {"eid": row[0], **{key: fold(v) for key, v in zip(EVENT_KEYS, row[1:], strict=True)}}
+        for row in conn.execute(select(old.c.event_id, *sources))
+    ]
+    if rows:
+        conn.execute(update(events).where(events.c.event_id == bindparam("eid")), rows)
+    conn.execute(text("ALTER TABLE cw_events DROP COLUMN record"))  # SQLite >= 3.35
+    for name in _V1_EVENT_INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    _create_event_indexes(conn)
 
 
 # Version n is reached by running MIGRATIONS[n - 1]; append, never edit, once released.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -124,21 +232,25 @@ def _current_version(conn: Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def migrate(conn: Connection) -> int:
-    """Bring the schema up to ``SCHEMA_VERSION`` inside the caller's transaction."""
+def migrate(conn: Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema up to ``target`` (tests build older versions) in the caller's transaction.
+
+    A new store gets the latest schema at once; an older one runs each missing migration.
+    """
     version = _current_version(conn)
     if version > SCHEMA_VERSION:
         raise SchemaError(
             f"database schema version {version} is newer than this conflictwire "
             f"understands ({SCHEMA_VERSION}); upgrade conflictwire"
         )
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        log.info("migrating the store schema to version %d", number)
-        MIGRATIONS[number - 1](conn)
+    if version == 0 and target == SCHEMA_VERSION:
+        _create_current(conn)
+    else:
+        for number in range(version + 1, target + 1):
+            log.info("migrating the store schema to version %d", number)
+            MIGRATIONS[number - 1](conn)
     if version == 0:
-        conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-    elif version < SCHEMA_VERSION:
-        conn.execute(
-            meta.update().where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION))
-        )
-    return SCHEMA_VERSION
+        conn.execute(meta.insert().values(key="schema_version", value=str(target)))
+    elif version < target:
+        conn.execute(meta.update().where(meta.c.key == "schema_version").values(value=str(target)))
+    return max(version, target)

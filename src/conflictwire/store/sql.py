@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+import orjson
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
 from conflictwire.records import Document, ReadFailure
@@ -17,7 +18,15 @@ from conflictwire.runner import DocResult, utc_now
 from conflictwire.store.base import EventFilter, IngestReport, Processor, Store
 from conflictwire.store.engine import make_engine, read_connection, write_transaction
 from conflictwire.store.ingest import PendingDoc, store_batch, text_hash
-from conflictwire.store.schema import claims, documents, events, metadata, migrate
+from conflictwire.store.schema import (
+    claims,
+    documents,
+    event_records,
+    events,
+    fold,
+    metadata,
+    migrate,
+)
 
 __all__ = ["DEFAULT_BATCH_SIZE", "SqlStore", "drop_store"]
 
@@ -137,22 +146,31 @@ class SqlStore(Store):
         self, filters: EventFilter, limit: int = 100, offset: int = 0
     ) -> tuple[int, list[dict[str, Any]]]:
         cond = _conditions(filters)
+        # The page's ids come from the narrow events table and its indexes; only the page's
+        # own records are then read (a join before OFFSET would fetch every skipped record).
+        page = (
+            select(events.c.event_id, events.c.event_date, events.c.updated_at)
+            .where(*cond)
+            .order_by(*_NEWEST_FIRST)
+            .limit(max(0, limit))
+            .offset(max(0, offset))
+            .subquery()
+        )
+        query = (
+            select(event_records.c.record, page.c.updated_at)
+            .select_from(page.join(event_records, event_records.c.event_id == page.c.event_id))
+            .order_by(page.c.event_date.desc().nulls_last(), page.c.event_id)
+        )
         with read_connection(self.engine) as conn:
             total = conn.execute(select(func.count()).select_from(events).where(*cond)).scalar_one()
-            query = (
-                select(events.c.record, events.c.updated_at)
-                .where(*cond)
-                .order_by(events.c.event_date.desc().nulls_last(), events.c.event_id)
-                .limit(max(0, limit))
-                .offset(max(0, offset))
-            )
-            return int(total), [_record(r.record, r.updated_at) for r in conn.execute(query)]
+            found = [_record(r.record, r.updated_at) for r in conn.execute(query)] if limit else []
+        return int(total), found
 
     def iter_events(self, filters: EventFilter | None = None) -> Iterator[dict[str, Any]]:
         """Every matching event, oldest first, streamed (stable order: date, then id)."""
         cond = _conditions(filters or EventFilter())
         query = (
-            select(events.c.record, events.c.updated_at)
+            _with_record()
             .where(*cond)
             .order_by(events.c.event_date.asc().nulls_last(), events.c.event_id)
         )
@@ -164,15 +182,11 @@ class SqlStore(Store):
     def get_event(self, event_id: str) -> dict[str, Any] | None:
         """The stored event; a member's own id (before merging) finds its merged event."""
         with read_connection(self.engine) as conn:
-            row = conn.execute(
-                select(events.c.record, events.c.updated_at).where(events.c.event_id == event_id)
-            ).first()
+            row = conn.execute(_with_record().where(events.c.event_id == event_id)).first()
             if row is None:
                 merged = select(claims.c.event_id).where(claims.c.claim_id == event_id)
                 row = conn.execute(
-                    select(events.c.record, events.c.updated_at).where(
-                        events.c.event_id == merged.scalar_subquery()
-                    )
+                    _with_record().where(events.c.event_id == merged.scalar_subquery())
                 ).first()
         return _record(row.record, row.updated_at) if row else None
 
@@ -227,8 +241,18 @@ def drop_store(url: str) -> None:
         engine.dispose()
 
 
+_NEWEST_FIRST = (events.c.event_date.desc().nulls_last(), events.c.event_id)
+
+
+def _with_record() -> Select[Any]:
+    """Events with their records (filter with ``_conditions``, which read ``events``)."""
+    return select(event_records.c.record, events.c.updated_at).select_from(
+        events.join(event_records, event_records.c.event_id == events.c.event_id)
+    )
+
+
 def _record(blob: str, updated_at: str) -> dict[str, Any]:
-    record: dict[str, Any] = json.loads(blob)
+    record: dict[str, Any] = orjson.loads(blob)  # ~2x json.loads on a 100-record page
     record["updated_at"] = updated_at
     return record
 
@@ -241,13 +265,13 @@ def _conditions(f: EventFilter) -> list[ColumnElement[bool]]:
     if f.until:
         cond.append(c.event_date <= f.until)
     for column, value in (
-        (c.event_type, f.event_type),
-        (c.sub_event_type, f.sub_event_type),
-        (c.country, f.country),
-        (c.admin1, f.admin1),
+        (c.type_key, f.event_type),
+        (c.sub_type_key, f.sub_event_type),
+        (c.country_key, f.country),
+        (c.admin1_key, f.admin1),
     ):
         if value:
-            cond.append(func.lower(column) == value.lower())
+            cond.append(column == fold(value))
     if f.actor:
         cond.append(c.actors.contains(f.actor.casefold(), autoescape=True))
     if f.q:
