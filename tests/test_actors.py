@@ -138,3 +138,24 @@ def test_json_user_file(tmp_path: Path) -> None:
     d = get_actor_dictionary(str(path))
     actor = d.match("the harbour guards", country="Somalia")
     assert actor is not None and actor.name == "Harbour Guard"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        (
+            "an Afghan and coalition security force killed",
+            "Afghanistan",
+            "Military Forces of Afghanistan",
+        ),
+        ("an Afghan-led force detained", "Afghanistan", "Military Forces of Afghanistan"),
+        ("the security force arrested", "Afghanistan", "Military Forces of Afghanistan"),
+        ("Ukrainian sappers defused mines", "Ukraine", "Military Forces of Ukraine"),
+        ("emergency service specialists defused a shell", "Ukraine", "Police Forces of Ukraine"),
+        ("Kiev forces shelled the town", "Ukraine", "Military Forces of Ukraine"),
+    ],
+)
+def test_forces_named_by_their_role(
+    actors: ActorDictionary, text: str, country: str, name: str
+) -> None:
+    assert [n for _, n, _ in _names(actors, text, country)][:1] == [name]

@@ -133,3 +133,30 @@ def test_unknown_dead_and_lists_before_a_participle() -> None:
     assert find_casualties("A missile hit the hotel, there are dead.").fatalities == 3
     assert find_casualties("There were no fatalities.").fatalities == 0
     assert find_casualties("Five troops, 19 civilians, killed in the east.").fatalities == 24
+
+
+def test_an_ordinal_death_adds_to_the_running_toll() -> None:
+    text = (
+        "Russian forces shelled the town on Monday, killing three civilians, the governor said. "
+        "A fourth civilian died in hospital on Tuesday, according to local authorities."
+    )
+    assert find_casualties(text).fatalities == 4
+    assert find_casualties("Two were killed. A third died in hospital.").fatalities == 3
+    more = "Two civilians were killed, police said. Two more people died later, officials said."
+    assert find_casualties(more).fatalities == 4
+
+
+def test_a_revised_toll_replaces_the_first_but_a_running_total_does_not() -> None:
+    revised = "Five people were killed. Two of the wounded died, bringing the death toll to seven."
+    assert find_casualties(revised).fatalities == 7
+    running = "A blast killed 3 soldiers, bringing the death toll since January to 40."
+    assert find_casualties(running).fatalities == 3
+    # A second source's figure for the same toll is still a rival: the lowest wins.
+    rival = "Two civilians were killed, police said. According to local media, five were killed."
+    assert find_casualties(rival).fatalities == 2
+
+
+def test_claimed_enemy_losses_are_deaths() -> None:
+    assert find_casualties("Forces eliminated 40 Russians and four tanks.").fatalities == 40
+    assert find_casualties("The army lost up to 60 servicemen in a day.").fatalities == 60
+    assert find_casualties("Two KIA, one WIA in the past day.").fatalities == 2

@@ -84,3 +84,10 @@ def test_report_time_is_not_the_event_date() -> None:
     )
     found = find_event_date(text, published="2019-07-20")
     assert found is not None and found.date == "2019-07-17"
+
+
+def test_past_day_of_a_daily_report_is_the_day_before() -> None:
+    found = find_event_date("Over the past day, troops shelled the town.", published="2024-05-14")
+    assert found is not None and (found.date, found.precision) == ("2024-05-13", 1)
+    today = find_event_date("Police detained two men today.", published="2024-05-14")
+    assert today is not None and today.date == "2024-05-14"

@@ -47,4 +47,27 @@ def split_clauses(sent: Span, places: list[PlaceMention]) -> list[Span]:
         if not own or own & seen:
             return [sent]
         seen |= own
+    if _nested(pieces, places):
+        return [sent]
     return pieces
+
+
+_REGIONS = frozenset({"admin1", "admin2"})
+
+
+def _nested(pieces: list[Span], places: list[PlaceMention]) -> bool:
+    """One part names a region the other's place lies in ("killed two insurgents in Khost
+    province and detained one in Sabari district"): one operation told in steps."""
+    regions = [
+        [
+            p.place
+            for p in places
+            if p.place is not None and piece.start_char <= p.start < piece.end_char
+        ]
+        for piece in pieces
+    ]
+    for mine, theirs in itertools.combinations(regions, 2):
+        for a, b in itertools.product(mine, theirs):
+            if a.admin1 and a.admin1 == b.admin1 and (a.kind in _REGIONS or b.kind in _REGIONS):
+                return True
+    return False

@@ -61,6 +61,11 @@ _SINGULAR_DET = re.compile(
     r"^\s*(?:the|a|an|another|his|her|its|their|one|this|that|he|she|him)\b", re.I
 )
 _PLURAL_BARE = re.compile(r"^\s*(?:the\s+|other\s+|their\s+)?(?:[\w'-]+\s+){0,3}[a-z]+s\b")
+_SINGULAR_PERSON = re.compile(
+    r"(?:^|\s)(?:militiam[a]n|servicem[a]n|soldier|civilian|policem[a]n|officer|fighter|serviceman"
+    r"|journalist|volunteer|resident|commander|militant|man|woman|child|boy|girl)\s*$",
+    re.I,
+)
 _PRONOUN_PLURAL = re.compile(r"^\s*(?:they|them|others|those)\b", re.I)
 
 _AUX = r"(?:was|were|been|be|being|is|are|got|get|gets|had\s+been|have\s+been|has\s+been)"
@@ -114,7 +119,7 @@ _ANY_TRIGGER = re.compile(
     rf"\b(?:{_KILL}|{_INJURE}|{_DETAIN}|died|dead|perished|lives)\b", re.IGNORECASE
 )
 _OBJECT_END = re.compile(
-    r"[.;:]|\s+(?:in|at(?!\s+least)|near|on|during|after|while|when|with|by|who|which|were|was"
+    r"[.;:]|\s[-–—]+\s|\s+(?:in|at(?!\s+least)|near|on|during|after|while|when|with|by|who|which|were|was"
     r"|are|is|had|have|has)\b"
 )
 _AUX_WORDS = frozenset({"were", "was", "are", "is", "had", "have", "has"})
@@ -243,6 +248,8 @@ def _bare_value(part: str) -> int | None:
         return None
     if _SINGULAR_DET.match(part):
         return 1
+    if _SINGULAR_PERSON.search(part):
+        return 1  # a headline's bare singular: "shelling kills militiaman"
     if len(words) > 6:
         return None
     if _PRONOUN_PLURAL.match(part) or _PLURAL_BARE.match(part):
@@ -301,7 +308,12 @@ def _count_for(text: str, m: re.Match[str], floor: int) -> int | None:
         return None  # "the killing", "for killing": a noun, not a count
     subject, _ = _subject_before(text, m.start(), floor)
     participle = m.group("verb").lower().endswith(("ed", "dead", "slain", "hurt"))
-    passive = m.group("aux") is not None or (participle and _is_left_headed(subject))
+    passive = m.group("aux") is not None or (
+        # "A shell killed two civilians": a counted object makes the participle a past tense.
+        participle
+        and _is_left_headed(subject)
+        and _quantity(_object_after(text, m.end()))[0] is None
+    )
     if passive:
         return _phrase_units(subject, subject=True)
     obj = _object_after(text, m.end())
@@ -339,6 +351,8 @@ def _intransitive_deaths(text: str, floor: int) -> list[tuple[int, int, int]]:
     last_end = floor
     for m in _INTRANSITIVE.finditer(text, floor):
         word = m.group(0).lower()
+        if word == "death" and re.match(r"\s+toll\b", text[m.end() : m.end() + 6], re.I):
+            continue  # "the death toll" names the count, it is not one death
         if word in ("death", "deaths", "fatalities", "fatality", "bodies", "corpses", "dead"):
             before = text[max(last_end, m.start() - 40) : m.start()].split()[-4:]
             value = next(
@@ -398,6 +412,8 @@ def find_casualties(text: str) -> Casualties:
                 continue
             value = sum(v for v, _, _ in found)
             previous = totals[kind]
+            if previous is not None and _DEFINITE.search(sentence):
+                continue  # "killing the insurgents": those already counted
             if previous is not None and _adds(sentence, value):
                 ordinal = _ORDINAL.search(sentence)
                 running = _resolve(previous) + value
@@ -461,6 +477,16 @@ def _revised_toll(text: str) -> int | None:
         if not _CUMULATIVE.search(m.group(0)):
             value = parse_number(m.group("n")) if m.group("n") else value
     return value
+
+
+_NOT_FIGURE = rf"(?!(?:\d|{_NUM_WORD}|several|dozens|many|other|\w+ other)\b)"
+# A definite plural without a figure refers back to victims already counted.
+_DEFINITE = re.compile(
+    rf"\b{_KILL}\s+(?:the|those|these|all\s+the)\s+{_NOT_FIGURE}(?:[\w-]+\s+)?[a-z]+s\b"
+    rf"(?!\s+of\b)|\b(?:the|those|these)\s+{_NOT_FIGURE}(?:[\w-]+\s+)?[a-z]+s\s+(?:were"
+    rf"|had\s+been)\s+{_KILL}",
+    re.I,
+)
 
 
 def _adds(sentence: str, value: int) -> bool:

@@ -124,7 +124,10 @@ _DESCRIBED = re.compile(
     r"|linked\s+to|wanted\s+for|who\s+(?:had\s+|allegedly\s+|reportedly\s+)?(?:directed"
     r"|coordinated|planned|organi[sz]ed|facilitated|orchestrated|masterminded|carried\s+out"
     r"|conducted|(?:was|were)\s+planning)|(?:seen|caught|spotted)\s+(?:planting|emplacing"
-    r"|placing|burying))\s+(?:[\w-]+\s+){0,4}$",
+    r"|placing|burying)|(?:believed|thought|suspected|alleged|known|said)\s+to\s+(?:have\s+)?"
+    r"(?:been\s+)?(?:\w+ly\s+)?(?:involved\s+in|responsible\s+for|coordinated|directed|planned"
+    r"|organi[sz]ed|facilitated|conducted|carried\s+out|led|coordinate|direct|plan|lead))"
+    r"\s+(?:[\w-]+\s+){0,4}$",
     re.I,
 )
 
@@ -135,7 +138,8 @@ def _described(sent: Span, trig: Trigger) -> bool:
 
 # A running total is no one happening: "More than 9,000 killed since start of conflict".
 _CUMULATIVE = re.compile(
-    r"\b(?:since (?:the )?(?:start|beginning|outbreak)|since \d{4}|in (?:the |russia['’]s )?war"
+    r"\b(?:since (?:the )?(?:start|beginning|outbreak)(?! of (?:the |this )?(?:day|morning|night"
+    r"|week))|since \d{4}|in (?:the |russia['’]s )?war"
     r"\b(?! zone)|this year|so far|in total|summary|overall|total (?:of|losses|death toll))\b",
     re.I,
 )
@@ -173,6 +177,16 @@ _LEAD_SPEAKER = re.compile(
     r"^\W*(?P<src>(?:[A-Z][\w.'’-]*\s+){0,3}?[A-Z][\w.'’-]*)\s+(?:says|said|reports|reported"
     r"|claims|claimed|accuses|accused|announces|announced|confirms|confirmed)\b"
 )
+
+
+def _speaker_region(loc: EventLocation) -> EventLocation:
+    """A regional speaker's or actor's region ("- DPR Operational Command", "LPR militiaman")
+    when the text names no other place: a region's authority or force tells of its own ground.
+    A national capital ("...: Kiev", "Kiev troops") stands for the whole country: no place."""
+    place = loc.place
+    if place is None or place.feature_code == "PPLC" or place.kind not in ("admin1", "admin2"):
+        return EventLocation(None, None, None, loc.country)
+    return EventLocation(place, 3, loc.location_text, loc.country)
 
 
 def _speaker_spans(sent: Span) -> list[tuple[int, int]]:
@@ -236,9 +250,11 @@ def _mention(
     if not kinds or (is_habitual(sent) and not first):
         return None
     speakers = _speaker_spans(sent)
-    location = ctx.locate(
-        sent.start_char, sent.end_char, _actor_spans(sent, ctx.country) + speakers
-    )
+    actor_spans = _actor_spans(sent, ctx.country)
+    location = ctx.locate(sent.start_char, sent.end_char, actor_spans + speakers)
+    if location.place is None and (speakers or actor_spans):
+        # "DPR militiaman killed", "... - LPR People's Militia": the region is all it names.
+        location = _speaker_region(ctx.locate(sent.start_char, sent.end_char, []))
     country = event_country(location, sent.text, ctx.country)
     if location.place is not None and location.place.kind == "country":
         location = EventLocation(None, None, location.location_text, country)
@@ -280,8 +296,8 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
     found: list[Mention] = []
     last_para = -1
     for i, sent in enumerate(s for whole in ctx.parsed.sents for s in _blocks(whole)):
-        if not sent.text.strip():
-            continue
+        if not sent.text.strip() or sent.end_char <= ctx.dateline_end:
+            continue  # a title above the dateline only sums up what the body tells
         para = _paragraph_of(ctx.paragraphs, sent.start_char)
         if para != last_para:
             ctx.tracker.new_paragraph()

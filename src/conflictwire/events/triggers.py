@@ -154,6 +154,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Arrests",
         _p(
             r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehended|taken into custody"
+            r"|captur(?:ed|ing) (?:an? |the |\w+ )?(?:[\w-]+ ){0,2}?(?:leaders?|commanders?"
+            r"|facilitators?|insurgents|militants|suspects?|fighters|members|operatives?)\b"
             r"|detention of)\b"
         ),
     ),

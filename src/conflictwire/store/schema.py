@@ -27,10 +27,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    bindparam,
     select,
     text,
-    update,
 )
 from sqlalchemy.engine import Connection
 
@@ -140,13 +138,14 @@ _EVENT_INDEXES = {
     "ix_cw_events_order": (),
     **{f"ix_cw_events_{key}": (key,) for key in EVENT_KEYS},
 }
+_COPY_ROWS = 2000  # events copied per statement when a migration rebuilds the table
 _V1_EVENT_INDEXES = ("ix_cw_events_event_date", "ix_cw_events_event_type", "ix_cw_events_country")
 
 
-def _v1_events() -> Table:
+def _v1_events(name: str = "cw_events") -> Table:
     """``cw_events`` as version 1 created it (with the record inline), frozen for migrations."""
     return Table(
-        "cw_events",
+        name,
         MetaData(),
         Column("event_id", String(64), primary_key=True),
         Column("event_date", String(10), index=True),
@@ -198,26 +197,32 @@ def _v1(conn: Connection) -> None:
 
 
 def _v2(conn: Connection) -> None:
-    """Records to their own table, case-folded filter keys, indexes in page order."""
-    for key in EVENT_KEYS:
-        conn.execute(text(f"ALTER TABLE cw_events ADD COLUMN {key} TEXT"))
-    event_records.create(conn)
-    old = _v1_events()
-    conn.execute(
-        event_records.insert().from_select(
-            ["event_id", "record"], select(old.c.event_id, old.c.record)
-        )
-    )
-    sources = [old.c[column] for column in EVENT_KEYS.values()]
-    rows = [
-        {"eid": row[0], **{key: fold(v) for key, v in zip(EVENT_KEYS, row[1:], strict=True)}}
-        for row in conn.execute(select(old.c.event_id, *sources))
-    ]
-    if rows:
-        conn.execute(update(events).where(events.c.event_id == bindparam("eid")), rows)
-    conn.execute(text("ALTER TABLE cw_events DROP COLUMN record"))  # SQLite >= 3.35
+    """Records to their own table, case-folded filter keys, indexes in page order.
+
+    ``cw_events`` is rebuilt rather than altered: dropping the record column in place leaves
+    SQLite's pages three-quarters empty, and every filter scan would read them all.
+    """
     for name in _V1_EVENT_INDEXES:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    conn.execute(text("ALTER TABLE cw_events RENAME TO cw_events_v1"))
+    if conn.dialect.name == "postgresql":  # its primary key index keeps the name the new one needs
+        conn.execute(text("ALTER INDEX cw_events_pkey RENAME TO cw_events_v1_pkey"))
+    metadata.create_all(conn, tables=[events, event_records])
+    old = _v1_events("cw_events_v1")
+    last = ""
+    while chunk := conn.execute(
+        select(old).where(old.c.event_id > last).order_by(old.c.event_id).limit(_COPY_ROWS)
+    ).all():
+        rows = [dict(row._mapping) for row in chunk]
+        conn.execute(
+            event_records.insert(), [{k: r[k] for k in ("event_id", "record")} for r in rows]
+        )
+        for row in rows:
+            del row["record"]
+            row.update({key: fold(row[column]) for key, column in EVENT_KEYS.items()})
+        conn.execute(events.insert(), rows)
+        last = rows[-1]["event_id"]
+    old.drop(conn)
     _create_event_indexes(conn)
 
 

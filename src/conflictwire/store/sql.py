@@ -163,7 +163,9 @@ class SqlStore(Store):
         )
         with read_connection(self.engine) as conn:
             total = conn.execute(select(func.count()).select_from(events).where(*cond)).scalar_one()
-            found = [_record(r.record, r.updated_at) for r in conn.execute(query)] if limit else []
+            # No page past the end: a rare `q` would otherwise walk the whole date index.
+            wanted = limit > 0 and offset < total
+            found = [_record(r.record, r.updated_at) for r in conn.execute(query)] if wanted else []
         return int(total), found
 
     def iter_events(self, filters: EventFilter | None = None) -> Iterator[dict[str, Any]]:
