@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from conflictwire.nlp.longdocs import regroup, split_long
+
 __all__ = [
     "DEFAULT_CONTEXT",
     "CueFn",
@@ -236,13 +238,15 @@ def pipe_texts(
     would then reach over text that was never analysed. ``components`` (names) limits the
     pipeline to what the caller reads. With neither, this is exactly ``nlp.pipe``.
     """
-    docs: Iterable[Doc] = (_isolate(nlp.make_doc(text), blanked) for text, blanked in jobs)
+    pieces = [split_long(text, blanked, nlp.max_length) for text, blanked in jobs]
+    flat = [piece for parts in pieces for piece in parts]
+    docs: Iterable[Doc] = (_isolate(nlp.make_doc(text), blanked) for text, blanked in flat)
     for name, component in nlp.pipeline:
         if components is not None and name not in components:
             continue
         pipe = getattr(component, "pipe", None)
         docs = pipe(docs, batch_size=batch_size) if pipe is not None else map(component, docs)
-    return iter(docs)
+    return regroup(iter(docs), [len(parts) for parts in pieces])
 
 
 def _isolate(doc: Doc, blanked: Sequence[tuple[int, int]]) -> Doc:

@@ -207,6 +207,9 @@ def _v2(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE cw_events RENAME TO cw_events_v1"))
     if conn.dialect.name == "postgresql":  # its primary key index keeps the name the new one needs
         conn.execute(text("ALTER INDEX cw_events_pkey RENAME TO cw_events_v1_pkey"))
+    # A version-1 store has no records table; one left by a newer version it was downgraded
+    # from holds stale rows.
+    conn.execute(text("DROP TABLE IF EXISTS cw_event_records"))
     metadata.create_all(conn, tables=[events, event_records])
     old = _v1_events("cw_events_v1")
     last = ""
