@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from conflictwire.nlp import load_nlp
 from conflictwire.nlp.longdocs import split_long
 from conflictwire.nlp.prefilter import pipe_texts
@@ -24,7 +26,7 @@ def test_split_long_cuts_at_line_breaks_and_keeps_every_character() -> None:
         covered += [(offset + a, offset + b) for a, b in spans]
         offset += len(piece)
     assert covered[0][0] == 10 and covered[-1][1] == 5000
-    assert all(prev[1] == nxt[0] for prev, nxt in zip(covered, covered[1:], strict=False))
+    assert all(prev[1] == nxt[0] for prev, nxt in itertools.pairwise(covered))
 
 
 def test_text_over_max_length_parses_to_one_doc_with_the_same_text() -> None:
