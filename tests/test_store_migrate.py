@@ -117,3 +117,13 @@ def test_pages_read_only_their_records(store: SqlStore, offset: int) -> None:
     _, page = store.query_events(EventFilter(), limit=2, offset=offset)
     assert page == every[offset : offset + 2] and total == len(every)
     assert store.query_events(EventFilter(), limit=0) == (total, [])
+
+
+@pytest.mark.parametrize("filters", [EventFilter(q="chuhuiv"), EventFilter(actor="russia")])
+def test_text_filters_count_and_page_together(store: SqlStore, filters: EventFilter) -> None:
+    store.ingest(fixture_docs("reports.jsonl") + fixture_docs("chain.jsonl"), PIPE)
+    total, every = store.query_events(filters, limit=100)
+    assert total == len(every) >= 2
+    for offset in range(total + 2):  # past the end the page is empty but the total stays
+        assert store.query_events(filters, limit=1, offset=offset) == (total, every[offset:][:1])
+    assert store.query_events(filters, limit=0) == (total, [])

@@ -78,7 +78,7 @@ def _generic(
 _ARMED_VICTIM = re.compile(
     r"\b(?:insurgents?|militants?|fighters?|soldiers?|troops|rebels?|servicem[ae]n|gunmen"
     r"|policem[ae]n|terrorists?|combatants?|militiam[ae]n|russians|ukrainians|invaders"
-    r"|occupiers|defenders|personnel)\b",
+    r"|occupiers|defenders|personnel|militia)\b",
     re.I,
 )
 _OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.I)

@@ -20,6 +20,7 @@ from conflictwire.events.clauses import split_clauses
 from conflictwire.events.coding import LABEL_MARK, resolve_sub_type
 from conflictwire.events.dates import find_date_mentions
 from conflictwire.events.doers import fill_actor1, final_actors, sentence_actors
+from conflictwire.events.headlines import described, is_cumulative, speaker_region, speaker_spans
 from conflictwire.events.modality import is_habitual, is_irrealis
 from conflictwire.events.places import dateline_end, dominant_country, event_country, text_country
 from conflictwire.events.record import build_event
@@ -34,7 +35,7 @@ from conflictwire.events.support import (
 from conflictwire.events.triggers import GENERIC, Trigger, find_triggers, note_label
 from conflictwire.events.weapons import find_weapons
 from conflictwire.geo import Geocoder
-from conflictwire.records import CleanedText, Document, Event, EventLocation
+from conflictwire.records import CleanedText, Document, Event, EventLocation, Place, PlaceMention
 
 __all__ = ["extract_events"]
 
@@ -117,39 +118,11 @@ def _bookkept(text: str) -> str:
     return _SEPARATE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-# A cue that describes a person rather than tells a happening: "arrested a leader who directed
-# attacks", "suspected of planning attacks", "insurgents seen planting a roadside bomb".
-_DESCRIBED = re.compile(
-    r"\b(?:suspected\s+of|accused\s+of|responsible\s+for|involved\s+in|charged\s+with"
-    r"|linked\s+to|wanted\s+for|who\s+(?:had\s+|allegedly\s+|reportedly\s+)?(?:directed"
-    r"|coordinated|planned|organi[sz]ed|facilitated|orchestrated|masterminded|carried\s+out"
-    r"|conducted|(?:was|were)\s+planning)|(?:seen|caught|spotted)\s+(?:planting|emplacing"
-    r"|placing|burying)|(?:believed|thought|suspected|alleged|known|said)\s+to\s+(?:have\s+)?"
-    r"(?:been\s+)?(?:\w+ly\s+)?(?:involved\s+in|responsible\s+for|coordinated|directed|planned"
-    r"|organi[sz]ed|facilitated|conducted|carried\s+out|led|coordinate|direct|plan|lead))"
-    r"\s+(?:[\w-]+\s+){0,4}$",
-    re.I,
-)
-
-
-def _described(sent: Span, trig: Trigger) -> bool:
-    return _DESCRIBED.search(sent.text[: trig.start - sent.start_char]) is not None
-
-
-# A running total is no one happening: "More than 9,000 killed since start of conflict".
-_CUMULATIVE = re.compile(
-    r"\b(?:since (?:the )?(?:start|beginning|outbreak)(?! of (?:the |this )?(?:day|morning|night"
-    r"|week))|since \d{4}|in (?:the |russia['’]s )?war"
-    r"\b(?! zone)|this year|so far|in total|summary|overall|total (?:of|losses|death toll))\b",
-    re.I,
-)
-
-
 def _realis_triggers(sent: Span) -> list[Trigger]:
     kept = []
-    cumulative = _CUMULATIVE.search(sent.text) is not None
+    cumulative = is_cumulative(sent.text)
     for trig in find_triggers(_bookkept(sent.text), sent.start_char):
-        if _described(sent, trig) or (cumulative and trig.kind == "~kill"):
+        if described(sent, trig) or (cumulative and trig.kind == "~kill"):
             continue
         tok = _token_for(sent, trig).root
         negation = trig.kind not in _NEGATIVE_CUES
@@ -170,42 +143,55 @@ def _actor_spans(sent: Span, country: str | None) -> list[tuple[int, int]]:
     return [(r.start + sent.start_char, r.end + sent.start_char) for r in refs if r.inter != 7]
 
 
-# A headline's trailing source ("...: Kiev", "... - Defence Ministry", "... - JFO HQ") and a
-# leading speaker ("Kiev reports ...", "LPR says ...") tell who speaks, not where it happened.
-_TAIL_SOURCE = re.compile(r"(?:\s[-–—]+\s+|:\s+)(?P<src>[^:\n–—]{1,60}?)\s*[.!?]?\s*$")
-_LEAD_SPEAKER = re.compile(
-    r"^\W*(?P<src>(?:[A-Z][\w.'’-]*\s+){0,3}?[A-Z][\w.'’-]*)\s+(?:says|said|reports|reported"
-    r"|claims|claimed|accuses|accused|announces|announced|confirms|confirmed)\b"
-)
-
-
-def _speaker_region(loc: EventLocation) -> EventLocation:
-    """A regional speaker's or actor's region ("- DPR Operational Command", "LPR militiaman")
-    when the text names no other place: a region's authority or force tells of its own ground.
-    A national capital ("...: Kiev", "Kiev troops") stands for the whole country: no place."""
-    place = loc.place
-    if place is None or place.feature_code == "PPLC" or place.kind not in ("admin1", "admin2"):
-        return EventLocation(None, None, None, loc.country)
-    return EventLocation(place, 3, loc.location_text, loc.country)
-
-
-def _speaker_spans(sent: Span) -> list[tuple[int, int]]:
-    """Where the sentence names who tells it, as (start, end) in document offsets."""
-    spans = []
-    text = sent.text
-    tail = _TAIL_SOURCE.search(text.rstrip())
-    if tail is not None:
-        src = tail.group("src")
-        if len(src.split()) <= 6 and not re.search(r"\d", src) and not find_triggers(src, 0):
-            spans.append((sent.start_char + tail.start("src"), sent.start_char + tail.end("src")))
-    lead = _LEAD_SPEAKER.match(text)
-    if lead is not None:
-        spans.append((sent.start_char + lead.start("src"), sent.start_char + lead.end("src")))
-    return spans
+def _district_in_region(ctx: _DocContext, sent: Span, loc: EventLocation) -> EventLocation:
+    """ "In Nawa district, ..." after "In Helmand province, ...": a district the gazetteer
+    lacks, in the province the paragraph names; coded to the province (precision 3)."""
+    m = _UNKNOWN_DISTRICT.match(sent.text)
+    region = ctx.region_before(sent.start_char) if m else None
+    if m is None or region is None:
+        return loc
+    place = Place(
+        m.group("name"),
+        region.latitude,
+        region.longitude,
+        country=region.country,
+        country_code=region.country_code,
+        admin1=region.admin1,
+        admin2=m.group("name"),
+        kind="admin2",
+    )
+    return EventLocation(place, 3, m.group(0).strip(), region.country)
 
 
 def _shift(refs: list[ActorRef], offset: int) -> list[ActorRef]:
     return [ActorRef(r.start + offset, r.end + offset, r.text, r.name, r.inter) for r in refs]
+
+
+def _unnamed_abroad(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Drop matches in a country the story never names when it names its own: a district of
+    Helmand read as a namesake in Côte d'Ivoire is a gazetteer slip."""
+    local = [p for p in places if p.place is not None and p.place.kind != "country"]
+    home = dominant_country(local)
+    low = text.lower()
+    if home is None or home[:5].lower() not in low:
+        return places
+    if sum(1 for p in local if p.place is not None and p.place.country == home) < 2:
+        return places  # too few places to call the story's own country
+    return [
+        p
+        for p in places
+        if p.place is None
+        or not p.place.country
+        or p.place.country == home
+        or p.place.country[:5].lower() in low
+    ]
+
+
+# "In Nawa district, ...": a district the gazetteer does not know, named as a new place.
+_UNKNOWN_DISTRICT = re.compile(
+    r"^\W*(?:In|During an operation in|In a separate operation in)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'-]+(?:[\s-][A-Z][\w'-]+){0,2})\s+(?:district|county|area)\b"
+)
 
 
 class _DocContext:
@@ -221,7 +207,9 @@ class _DocContext:
         self.text = cleaned.analysis
         self.dateline_end = dateline_end(self.text) if cleaned.dateline_date else 0
         # The dateline names where the story was filed, not where anything happened.
-        self.places = [p for p in geocoder.geoparse(self.text) if p.start >= self.dateline_end]
+        self.places = _unnamed_abroad(
+            [p for p in geocoder.geoparse(self.text) if p.start >= self.dateline_end], self.text
+        )
         self.country = dominant_country(self.places) or text_country(self.text)
         self.anchor = (
             cleaned.dateline_date or doc.published or _heading_date(self.text, doc.published)
@@ -230,9 +218,34 @@ class _DocContext:
         self.label = note_label(self.text)
         self.tracker = AttributionTracker()
 
+    def _home_first(self, places: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
+        """A sentence naming a place in the story's country drops its foreign matches:
+        "Nawa district, Helmand province" is Helmand's Nawa, not a namesake abroad."""
+        inside = [
+            p
+            for p in places
+            if start <= p.start < end and p.place is not None and p.place.kind != "country"
+        ]
+        if not self.country or not any(p.place.country == self.country for p in inside if p.place):
+            return places
+        return [
+            p for p in places if p not in inside or (p.place and p.place.country == self.country)
+        ]
+
+    def region_before(self, start: int) -> Place | None:
+        """The last province named earlier in the paragraph of ``start``."""
+        para = _paragraph_starts(self.text)[_paragraph_of(self.paragraphs, start)]
+        regions = [
+            p.place
+            for p in self.places
+            if para <= p.start < start and p.place is not None and p.place.kind == "admin1"
+        ]
+        return regions[-1] if regions else None
+
     def locate(self, start: int, end: int, exclude: list[tuple[int, int]]) -> EventLocation:
         # A place name inside an actor ("Kiev troops", "Donetsk militia") is not where it was.
         places = [p for p in self.places if not any(a <= p.start < b for a, b in exclude)]
+        places = self._home_first(places, start, end)
         try:
             return self.geocoder.locate(self.text, start, end, places)
         except Exception:  # a geocoder failure must not lose the event
@@ -249,17 +262,19 @@ def _mention(
         kinds.insert(0, LABEL_MARK + ctx.label)
     if not kinds or (is_habitual(sent) and not first):
         return None
-    speakers = _speaker_spans(sent)
+    speakers = speaker_spans(sent)
     actor_spans = _actor_spans(sent, ctx.country)
     location = ctx.locate(sent.start_char, sent.end_char, actor_spans + speakers)
     if location.place is None and (speakers or actor_spans):
         # "DPR militiaman killed", "... - LPR People's Militia": the region is all it names.
-        location = _speaker_region(ctx.locate(sent.start_char, sent.end_char, []))
+        location = speaker_region(ctx.locate(sent.start_char, sent.end_char, []))
     country = event_country(location, sent.text, ctx.country)
     if location.place is not None and location.place.kind == "country":
         location = EventLocation(None, None, location.location_text, country)
     if location.place is None and country != location.country:
         location = EventLocation(None, None, location.location_text, country)
+    if location.place is None:
+        location = _district_in_region(ctx, sent, location)
     refs = [
         r
         for r in _shift(sentence_actors(sent.text, country), sent.start_char)

@@ -228,7 +228,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "~kill",
         _p(
             r"\b(?:died|died of (?:his|her|their) (?:wounds|injuries)|kill(?:ed|ing|s)?"
-            r"|eliminat(?:ed|es|ing)|kia|(?:lost|losing|loses) (?:up to |more than |over |about "
+            r"|eliminat(?:ed|es|ing)|kia|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten"
+            r"|dozens|several|many|scores) (?:(?:people|reported|civilians|soldiers) )?dead"
+            r"|(?:lost|losing|loses) (?:up to |more than |over |about "
             r"|some |almost |nearly )?\d[\d,]* (?:[\w-]+ ){0,2}?(?:soldiers|servicemen|troops"
             r"|fighters|militants|personnel|defenders|men|invaders|occupiers|militiamen)"
             r"|\d[\d,]* (?:[\w-]+ )?(?:servicemen|soldiers|troops) (?:were )?lost"

@@ -227,6 +227,8 @@ def _v2(conn: Connection) -> None:
         last = rows[-1]["event_id"]
     old.drop(conn)
     _create_event_indexes(conn)
+    if conn.dialect.name == "postgresql":  # plan with the new tables' statistics right away
+        conn.execute(text("ANALYZE cw_events"))
 
 
 # Version n is reached by running MIGRATIONS[n - 1]; append, never edit, once released.

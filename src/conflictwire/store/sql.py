@@ -146,27 +146,19 @@ class SqlStore(Store):
         self, filters: EventFilter, limit: int = 100, offset: int = 0
     ) -> tuple[int, list[dict[str, Any]]]:
         cond = _conditions(filters)
-        # The page's ids come from the narrow events table and its indexes; only the page's
-        # own records are then read (a join before OFFSET would fetch every skipped record).
-        page = (
-            select(events.c.event_id, events.c.event_date, events.c.updated_at)
-            .where(*cond)
-            .order_by(*_NEWEST_FIRST)
-            .limit(max(0, limit))
-            .offset(max(0, offset))
-            .subquery()
-        )
-        query = (
-            select(event_records.c.record, page.c.updated_at)
-            .select_from(page.join(event_records, event_records.c.event_id == page.c.event_id))
-            .order_by(page.c.event_date.desc().nulls_last(), page.c.event_id)
-        )
+        # `actor` and `q` match substrings no index serves: one scan then gives both the page
+        # and the total (a window count), where walking the date index for a rare word would
+        # visit every row. The other filters have indexes in page order, and a separate count.
+        scan = bool(filters.actor or filters.q)
+        limit, offset = max(0, limit), max(0, offset)
         with read_connection(self.engine) as conn:
-            total = conn.execute(select(func.count()).select_from(events).where(*cond)).scalar_one()
-            # No page past the end: a rare `q` would otherwise walk the whole date index.
-            wanted = limit > 0 and offset < total
-            found = [_record(r.record, r.updated_at) for r in conn.execute(query)] if wanted else []
-        return int(total), found
+            rows = conn.execute(_page(cond, limit, offset, scan)).all() if limit else []
+            if rows and scan:
+                total = int(rows[0].total)
+            else:
+                count = select(func.count()).select_from(events).where(*cond)
+                total = int(conn.execute(count).scalar_one())
+        return total, [_record(r.record, r.updated_at) for r in rows]
 
     def iter_events(self, filters: EventFilter | None = None) -> Iterator[dict[str, Any]]:
         """Every matching event, oldest first, streamed (stable order: date, then id)."""
@@ -244,6 +236,28 @@ def drop_store(url: str) -> None:
 
 
 _NEWEST_FIRST = (events.c.event_date.desc().nulls_last(), events.c.event_id)
+
+
+def _page(
+    cond: list[ColumnElement[bool]], limit: int, offset: int, with_total: bool
+) -> Select[Any]:
+    """One page of records, newest first. The page's ids come from the narrow events table and
+    its indexes; only the page's own records are then read (joining them before OFFSET would
+    fetch every skipped record too)."""
+    columns: list[ColumnElement[Any]] = [
+        events.c.event_id,
+        events.c.event_date,
+        events.c.updated_at,
+    ]
+    if with_total:
+        columns.append(func.count().over().label("total"))
+    page = select(*columns).where(*cond).order_by(*_NEWEST_FIRST).limit(limit).offset(offset)
+    ids = page.subquery()
+    return (
+        select(event_records.c.record, *ids.c)
+        .select_from(ids.join(event_records, event_records.c.event_id == ids.c.event_id))
+        .order_by(ids.c.event_date.desc().nulls_last(), ids.c.event_id)
+    )
 
 
 def _with_record() -> Select[Any]:

@@ -1,0 +1,84 @@
+"""Cues of headlines and press releases that are not happenings of their own.
+
+* a cue that describes a person ("arrested a leader who directed attacks") tells no happening;
+* a running total ("9,000 killed since the start of the conflict") is no one event;
+* a trailing source ("...: Kiev", "... - Defence Ministry") or a leading speaker ("LPR says")
+  names who speaks, not where it happened; a regional speaker's region is a fallback place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from conflictwire.events.triggers import Trigger, find_triggers
+from conflictwire.records import EventLocation
+
+__all__ = ["described", "is_cumulative", "speaker_region", "speaker_spans"]
+
+# A cue that describes a person rather than tells a happening: "arrested a leader who directed
+# attacks", "suspected of planning attacks", "insurgents seen planting a roadside bomb".
+_DESCRIBED = re.compile(
+    r"\b(?:suspected\s+of|accused\s+of|responsible\s+for|involved\s+in|charged\s+with"
+    r"|linked\s+to|wanted\s+for|who\s+(?:had\s+|allegedly\s+|reportedly\s+)?(?:directed"
+    r"|coordinated|planned|organi[sz]ed|facilitated|orchestrated|masterminded|carried\s+out"
+    r"|conducted|(?:was|were)\s+planning)|(?:seen|caught|spotted)\s+(?:planting|emplacing"
+    r"|placing|burying)|(?:believed|thought|suspected|alleged|known|said)\s+to\s+(?:have\s+)?"
+    r"(?:been\s+)?(?:\w+ly\s+)?(?:involved\s+in|responsible\s+for|coordinated|directed|planned"
+    r"|organi[sz]ed|facilitated|conducted|carried\s+out|led|coordinate|direct|plan|lead))"
+    r"\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def described(sent: Span, trig: Trigger) -> bool:
+    return _DESCRIBED.search(sent.text[: trig.start - sent.start_char]) is not None
+
+
+# A running total is no one happening: "More than 9,000 killed since start of conflict".
+_CUMULATIVE = re.compile(
+    r"\b(?:since (?:the )?(?:start|beginning|outbreak)(?! of (?:the |this )?(?:day|morning|night"
+    r"|week))|since \d{4}|in (?:the |russia['’]s )?war"
+    r"(?![\w-])(?! zone)|this year|so far|in total|summary|overall"
+    r"|total (?:of|losses|death toll))\b",
+    re.I,
+)
+
+
+# A headline's trailing source ("...: Kiev", "... - Defence Ministry", "... - JFO HQ") and a
+# leading speaker ("Kiev reports ...", "LPR says ...") tell who speaks, not where it happened.
+_TAIL_SOURCE = re.compile(r"(?:\s[-–—]+\s+|:\s+)(?P<src>[^:\n–—]{1,60}?)\s*[.!?]?\s*$")
+_LEAD_SPEAKER = re.compile(
+    r"^\W*(?P<src>(?:[A-Z][\w.'’-]*\s+){0,3}?[A-Z][\w.'’-]*)\s+(?:says|said|reports|reported"
+    r"|claims|claimed|accuses|accused|announces|announced|confirms|confirmed)\b"
+)
+
+
+def speaker_region(loc: EventLocation) -> EventLocation:
+    """A regional speaker's or actor's region ("- DPR Operational Command", "LPR militiaman")
+    when the text names no other place: a region's authority or force tells of its own ground.
+    A national capital ("...: Kiev", "Kiev troops") stands for the whole country: no place."""
+    place = loc.place
+    if place is None or place.feature_code == "PPLC" or place.kind not in ("admin1", "admin2"):
+        return EventLocation(None, None, None, loc.country)
+    return EventLocation(place, 3, loc.location_text, loc.country)
+
+
+def speaker_spans(sent: Span) -> list[tuple[int, int]]:
+    """Where the sentence names who tells it, as (start, end) in document offsets."""
+    spans = []
+    text = sent.text
+    tail = _TAIL_SOURCE.search(text.rstrip())
+    if tail is not None:
+        src = tail.group("src")
+        if len(src.split()) <= 6 and not re.search(r"\d", src) and not find_triggers(src, 0):
+            spans.append((sent.start_char + tail.start("src"), sent.start_char + tail.end("src")))
+    lead = _LEAD_SPEAKER.match(text)
+    if lead is not None:
+        spans.append((sent.start_char + lead.start("src"), sent.start_char + lead.end("src")))
+    return spans
+
+
+def is_cumulative(text: str) -> bool:
+    return _CUMULATIVE.search(text) is not None
