@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from conflictwire.geo.countries import country_table, data_lines
-from conflictwire.geo.normalize import fold
+from conflictwire.geo.normalize import fold, is_romanized, plain_admin_name
 from conflictwire.geo.store import Gazetteer
 
 __all__ = ["add_city_keys", "build_gazetteer", "is_latin_key"]
@@ -123,12 +123,21 @@ class _Builder:
         self.by_country: dict[str, list[int]] = defaultdict(list)
 
     def region_names(self) -> None:
+        # Countries GeoNames romanizes from another script ("Ghaznī"): all their names are
+        # printed without the marks.
+        romanized = {
+            self.country_of_line.get(row[8], "") for row in self.subdivisions if is_romanized(row[0])
+        }
         for line_no, row in enumerate(self.subdivisions, start=1):
             line = str(line_no)
             code = row[2]
             table = self.en_admin1.get(code)
             self.region_code[line] = code
-            self.region_name[line] = table[2] if table else clean_region_name(row[0])
+            plain = plain_admin_name(
+                clean_region_name(row[0]),
+                romanized=self.country_of_line.get(row[8], "") in romanized,
+            )
+            self.region_name[line] = table[2] if table else plain
             if row[6] == "1":
                 self.name_of_code[code] = self.region_name[line]
 

@@ -145,7 +145,17 @@ class Geocoder:
         self, text: str, start: int, end: int, mentions: list[PlaceMention]
     ) -> EventLocation:
         """Where the event told in ``text[start:end]`` happened, at ACLED's precision."""
-        ctx = LocateContext(self._demonyms, self._dominant_country(mentions), self._region_named)
+        named = {
+            m.place.country_code
+            for m in mentions
+            if m.place is not None
+            and m.place.kind == "country"
+            and m.place.country_code
+            and fold(m.text) not in self._demonyms
+        }
+        ctx = LocateContext(
+            self._demonyms, self._dominant_country(mentions), self._region_named, named
+        )
         return locate_event(text, start, end, mentions, ctx)
 
     def _dominant_country(self, mentions: list[PlaceMention]) -> str | None:

@@ -119,6 +119,7 @@ class _Merger:
                         bucket.append(pid)
         self.point: dict[str, tuple[float, float]] = {}  # unit id -> located point
         self.matched: dict[str, int] = {}  # unit id -> GeoNames pid
+        self.owner: dict[int, _Unit] = {}  # GeoNames pid -> the unit matched to it
 
     def match(self, units: list[_Unit]) -> None:
         groups: dict[tuple[str, str], list[_Unit]] = defaultdict(list)
@@ -137,6 +138,16 @@ class _Merger:
                 self.ambiguous.append((members, pids))
 
     def _assign(self, unit: _Unit, pid: int) -> None:
+        owner = self.owner.get(pid)
+        if owner is not None and owner.uid != unit.uid:
+            # Two units reach one GeoNames place (the village Donetske through an alternate
+            # name of the city Donetsk): the one spelt like the place's own name keeps it.
+            primary = loose_key(fold(self.gaz.name[pid]))
+            if loose_key(owner.key) == primary or loose_key(unit.key) != primary:
+                return
+            self.matched.pop(owner.uid, None)
+            self.point.pop(owner.uid, None)
+        self.owner[pid] = unit
         self.matched[unit.uid] = pid
         self.point[unit.uid] = (self.gaz.lat[pid], self.gaz.lon[pid])
 
@@ -313,6 +324,21 @@ def _oblast_point(gaz: Gazetteer, merger: _Merger, geo_code: str) -> tuple[float
     return (gaz.lat[pid], gaz.lon[pid]) if pid is not None else None
 
 
+_ADJECTIVE_END = re.compile(r"(?:yi|yy|iy|oy|y|ii|oye|oe|aya|a|e)$")
+
+
+def adjective_forms(key: str) -> list[str]:
+    """The forms of a Russian name in "the Krasnolimansk direction": the compound of a
+    two-word name ("Krasny Liman" -> "krasnoliman") and its "-sk" adjective."""
+    words = key.split(" ")
+    forms = []
+    if len(words) == 2 and _ADJECTIVE_END.search(words[0]):
+        forms.append(_ADJECTIVE_END.sub("", words[0]) + "o" + words[1])
+    elif len(words) == 1:
+        forms.append(key)
+    return [f for form in forms for f in (form, form + "sk") if f != key and not form.endswith("sk")]
+
+
 def add_variant_table(gaz: Gazetteer) -> None:
     """Historic and Russian-style names ("Kiev", "Artemivsk") point at the 2010 spelling."""
     for row in data_lines("ua_variants.tsv"):
@@ -325,5 +351,7 @@ def add_variant_table(gaz: Gazetteer) -> None:
         if targets:
             best = max(targets, key=lambda p: gaz.pop[p])
             gaz.add_key(fold(variant), best)
+            for form in adjective_forms(fold(variant)):
+                gaz.add_key(form, best, alternate=True)
             if len(row) > 2 and row[2]:
                 gaz.name[best] = row[2]

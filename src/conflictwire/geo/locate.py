@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from conflictwire.geo.normalize import fold
 from conflictwire.records import EventLocation, Place, PlaceMention
@@ -60,6 +60,8 @@ _GOVERNMENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_AROUND = (re.compile(r"(?:^|[:—–]|\s-)\s*$"), re.compile(r"^\s*(?:$|[;.)])"))
+_DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w .]*)?\s*(?:\(|—|–|-|,)")
+_BIG_TOWN = 100_000
 _SPECIFICITY = {"settlement": 0, "other": 1, "admin3": 2, "admin2": 3, "admin1": 4, "country": 5}
 
 
@@ -68,6 +70,8 @@ class LocateContext:
     demonym_keys: frozenset[str]
     document_country: str | None  # the country most mentions point to
     region_named: Callable[[str, str | None], Place | None]  # name, country code -> admin1
+    # Countries the document names outright ("Afghanistan", not "Afghan forces").
+    named_countries: set[str] = field(default_factory=set)
 
 
 def _kind(mention: PlaceMention) -> str:
@@ -119,6 +123,28 @@ def _not_a_scene(text: str, mention: PlaceMention) -> bool:
     return bool(_GOVERNMENT_AFTER.match(after) or (source and mention.start > 0))
 
 
+def _is_dateline(text: str, mention: PlaceMention) -> bool:
+    """ "KABUL, Afghanistan (Jan. 25, 2013) –": where the report was filed, not the scene."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text[line_start : mention.start].strip():
+        return False
+    after = text[mention.end : mention.end + 40]
+    return mention.text.isupper() and _DATELINE_AFTER.match(after) is not None
+
+
+def _foreign(mention: PlaceMention, ctx: LocateContext, usable: list[PlaceMention]) -> bool:
+    """A small town of a country the document neither names nor is mostly about, beside places
+    of one it names ("Pul, Iran" read into "KABUL, Afghanistan ... Pul-e Alam")."""
+    place, named = mention.place, ctx.named_countries
+    if place is None or place.kind != "settlement" or not named:
+        return False
+    if place.country_code in named or (place.population or 0) >= _BIG_TOWN:
+        return False
+    if place.country == ctx.document_country or place.country_code == ctx.document_country:
+        return False
+    return any(m.place is not None and m.place.country_code in named for m in usable)
+
+
 def _usable(text: str, mentions: list[PlaceMention], ctx: LocateContext) -> list[PlaceMention]:
     usable = [
         m
@@ -127,6 +153,9 @@ def _usable(text: str, mentions: list[PlaceMention], ctx: LocateContext) -> list
         and fold(m.text) not in ctx.demonym_keys
         and not _not_a_scene(text, m)
     ]
+    scenes = [m for m in usable if not _is_dateline(text, m)]
+    usable = scenes or usable
+    usable = [m for m in usable if not _foreign(m, ctx, usable)]
     if ctx.document_country:
         same = [
             m for m in usable if m.place is not None and m.place.country == ctx.document_country

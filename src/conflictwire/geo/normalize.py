@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "ru_style_variants", "translit_uk"]
+__all__ = ["fold", "is_romanized", "plain_admin_name", "ru_style_variants", "translit_uk"]
 
 _APOSTROPHES = "'’ʼ`´‘ʻ"
 _DROP = str.maketrans(dict.fromkeys(_APOSTROPHES, ""))
@@ -38,6 +38,35 @@ def fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.translate(_SPACE)).strip()
+
+
+# Marks of scholarly romanization (Arabic, Persian, Pashto, Burmese...): macron, dot below,
+# macron and breve below. A name carrying one is a transliteration, not a local spelling.
+_TRANSLIT_MARKS = frozenset("\u0304\u0323\u0331\u032e")
+_TRANSLIT_LETTERS = frozenset("ḩḨḑḐ")  # h and d with a cedilla: Arabic only
+_PLAIN_QUOTES = str.maketrans(dict.fromkeys("ʻʼ‘’`´", ""))
+
+
+def is_romanized(name: str) -> bool:
+    """Whether a name carries a mark of scholarly romanization."""
+    return plain_admin_name(name) != name
+
+
+def plain_admin_name(name: str, *, romanized: bool = False) -> str:
+    """ "Ghaznī" -> "Ghazni", "Şabarī" -> "Sabari", "Kunaṟ" -> "Kunar"; "Île-de-France" kept.
+
+    Only names with a romanization mark are folded (or every name of a country whose names
+    are ``romanized``), so that languages written in Latin letters keep their own accents.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    if (
+        not romanized
+        and not any(ch in _TRANSLIT_MARKS for ch in decomposed)
+        and not (_TRANSLIT_LETTERS & set(name))
+    ):
+        return name
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", plain.translate(_PLAIN_QUOTES))
 
 
 # Ukraine's official romanization (Cabinet of Ministers resolution 55, 2010).
@@ -107,6 +136,8 @@ def translit_uk(name: str) -> str:
 
 
 _RU_SUFFIXES = (
+    ("iivka", "eevka"),  # Avdiivka -> Avdeevka
+    ("iivka", "eyevka"),
     ("ivka", "ovka"),
     ("ivske", "ovskoye"),
     ("ivske", "ovskoe"),

@@ -22,6 +22,14 @@ from conflictwire.geo.store import IndexView
 __all__ = ["Resolution", "resolve_candidates"]
 
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|,?\s*in)\s*$")
+# "Nawa district, Helmand province", "Zharay district of Kandahar province", and a name whose
+# first words we lack ("Chapa Dara district, Kunar province").
+_DISTRICT_GAP = re.compile(
+    r"^(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:district|village|town|area|subdistrict)"
+    r"\s*(?:,|\(|of|in)\s*$"
+)
+_REGION_SUFFIX = re.compile(r"\s(?:province|oblast|region|governorate|state)$")
+_REGIONS_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b")
 _KIND_PRIOR = {"country": 5.5, "admin1": 3.2, "admin2": 1.6, "admin3": 0.6, "other": 0.5}
 _CONTAINS_BONUS = 9.0
 _COHERENCE = 1.0
@@ -36,6 +44,7 @@ _REGION_VOTE = 3.0
 # towns named after it, unless a qualifier says so ("Italy, Texas") or a big city shares it.
 _REGION_NAME_BONUS = 2.5
 _BIG_CITY = 100_000
+_NAMESAKE_CITY = 50_000
 _IN_NAMED_DISTRICT = 3.0
 _PAIR_BONUS = 1.5
 _DISTRICT_WORDS = frozenset({"county", "parish", "district", "raion", "rayon"})
@@ -88,7 +97,7 @@ def _qualifiers(text: str, cands: list[Candidate]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     for i in range(len(cands) - 1):
         gap = text[cands[i].end : cands[i + 1].start]
-        if _QUALIFIER_GAP.match(gap):
+        if _QUALIFIER_GAP.match(gap) or _DISTRICT_GAP.match(gap):
             pairs[i] = i + 1
     return pairs
 
@@ -145,21 +154,58 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
             if score > priors[i].get(code // 2, -99.0):
                 priors[i][code // 2] = score
     for i, cand in enumerate(cands):
-        _prefer_region_name(view, cand, priors[i])
+        _prefer_region_name(view, cand, priors[i], text)
     _pair_with_named_districts(view, cands, priors)
     chosen: list[int | None] = [max(p, key=lambda k: p[k]) if p else None for p in priors]
     for _ in range(3):
         chosen = _rescore(view, cands, priors, chosen, quals)
+    _drop_outside_named_regions(view, cands, priors, chosen, quals)
     return Resolution(chosen, quals)
 
 
-def _prefer_region_name(view: IndexView, cand: Candidate, options: dict[int, float]) -> None:
+def _drop_outside_named_regions(
+    view: IndexView,
+    cands: list[Candidate],
+    priors: list[dict[int, float]],
+    chosen: list[int | None],
+    quals: dict[int, int],
+) -> None:
+    """ "Nawa district, Helmand province": a place that has no reading inside the region named
+    right after it is one the gazetteer lacks, not a namesake abroad. It stays unresolved, so
+    the event falls back to the region."""
+    for i, q in quals.items():
+        region = chosen[q]
+        if (
+            chosen[i] is None
+            or region is None
+            or view.kind(region) != "admin1"
+            or not _REGION_SUFFIX.search(cands[q].key)
+        ):
+            continue
+        inside = [pid for pid in priors[i] if _contains(view, region, pid)]
+        if not inside:
+            chosen[i] = None
+        elif chosen[i] not in inside:
+            chosen[i] = max(inside, key=lambda p: priors[i][p])
+
+
+def _prefer_region_name(
+    view: IndexView, cand: Candidate, options: dict[int, float], text: str
+) -> None:
     regions = [
         code // 2
         for code in cand.codes
         if not code % 2 and view.kind(code // 2) in ("country", "admin1")
     ]
     if not regions:
+        return
+    if _REGIONS_AFTER.match(text[cand.end : cand.end + 60]):  # "Kherson and Mykolaiv regions"
+        for pid in regions:
+            options[pid] += _REGION_NAME_BONUS * 2
+        return
+    capital = _namesake_capital(view, cand, regions, options)
+    if capital is not None:  # "shelling of Kherson": the city, not its region
+        options[capital] += _REGION_NAME_BONUS
         return
     big = any(
         view.kind(pid) == "settlement"
@@ -169,6 +215,24 @@ def _prefer_region_name(view: IndexView, cand: Candidate, options: dict[int, flo
     if not big:
         for pid in regions:
             options[pid] += _REGION_NAME_BONUS
+
+
+def _namesake_capital(
+    view: IndexView, cand: Candidate, regions: list[int], options: dict[int, float]
+) -> int | None:
+    """A sizeable city of the region it names ("Kherson", "Donetsk"), for a bare name."""
+    if _REGION_SUFFIX.search(cand.key) or len(regions) != 1 or view.kind(regions[0]) != "admin1":
+        return None
+    a1 = view.get("a1code", regions[0])
+    cities = [
+        pid
+        for pid in options
+        if view.kind(pid) == "settlement"
+        and view.get("a1code", pid) == a1
+        and view.pop[pid] >= _NAMESAKE_CITY
+        and fold(view.name(pid)) == cand.key
+    ]
+    return max(cities, key=lambda p: view.pop[p]) if cities else None
 
 
 def _pair_with_named_districts(

@@ -236,7 +236,8 @@ def _hyphen_piece(
         neighbours.append(tokens[j + 1][2])
     if i > 0 and text[tokens[i - 1][1] : tokens[i][0]] == "-":
         neighbours.append(tokens[i - 1][2])
-    return any(_is_cap(n) and not index.ids(fold(n)) for n in neighbours)
+    # "Nikolaev-Krivoy Rog": a neighbour that opens a place name is a place too.
+    return any(_is_cap(n) and not index.has_prefix(fold(n)) for n in neighbours)
 
 
 def _part_of_feature(
