@@ -121,13 +121,17 @@ class _Builder:
         self.name_of_code: dict[str, str] = {}  # "UA.07" -> "Kharkiv"
         self.cities_in: dict[str, list[int]] = defaultdict(list)  # region code -> city pids
         self.by_country: dict[str, list[int]] = defaultdict(list)
+        self.romanized: set[str] = set()  # countries whose GeoNames names carry such marks
 
     def region_names(self) -> None:
         # Countries GeoNames romanizes from another script ("Ghaznī"): all their names are
         # printed without the marks.
-        romanized = {
-            self.country_of_line.get(row[8], "") for row in self.subdivisions if is_romanized(row[0])
+        self.romanized = {
+            self.country_of_line.get(row[8], "")
+            for row in self.subdivisions
+            if is_romanized(row[0])
         }
+        romanized = self.romanized
         for line_no, row in enumerate(self.subdivisions, start=1):
             line = str(line_no)
             code = row[2]
@@ -154,7 +158,7 @@ class _Builder:
             a2code = self.region_code.get(a2_line, "")
             admin1 = self.region_name.get(a1_line) or self.name_of_code.get(a1code)
             pid = self.gaz.add(
-                str(record["name"]),
+                plain_admin_name(str(record["name"]), romanized=cc in self.romanized),
                 float(str(record["latitude"])),
                 float(str(record["longitude"])),
                 cc,

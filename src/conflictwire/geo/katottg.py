@@ -336,7 +336,9 @@ def adjective_forms(key: str) -> list[str]:
         forms.append(_ADJECTIVE_END.sub("", words[0]) + "o" + words[1])
     elif len(words) == 1:
         forms.append(key)
-    return [f for form in forms for f in (form, form + "sk") if f != key and not form.endswith("sk")]
+    return [
+        f for form in forms for f in (form, form + "sk") if f != key and not form.endswith("sk")
+    ]
 
 
 def add_variant_table(gaz: Gazetteer) -> None:

@@ -25,8 +25,11 @@ _NEAR_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "Bakhmut direction", and the first town of "the Nikolaev-Krivoy Rog direction".
 _NEAR_AFTER = re.compile(
-    r"^\s*(?:area|environs|outskirts|direction|axis|front|suburbs?|vicinity)\b", re.IGNORECASE
+    r"^(?:-[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)?\s*"
+    r"(?:area|environs|outskirts|direction|axis|front|suburbs?|vicinity)\b",
+    re.IGNORECASE,
 )
 _DISTANCE = re.compile(
     r"(\d+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kms|kilometers|kilometres|mi|miles)\b[^.;]{0,40}?"
@@ -96,7 +99,7 @@ def _is_distance(text: str, mention: PlaceMention) -> bool:
 def _is_near(text: str, mention: PlaceMention) -> bool:
     before = text[max(0, mention.start - 40) : mention.start]
     return bool(
-        _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text[mention.end : mention.end + 15])
+        _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text[mention.end : mention.end + 40])
     )
 
 

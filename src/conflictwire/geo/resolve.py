@@ -28,8 +28,11 @@ _DISTRICT_GAP = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:district|village|town|area|subdistrict)"
     r"\s*(?:,|\(|of|in)\s*$"
 )
+_OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$")  # "Khogyani district of Ghazni province"
 _REGION_SUFFIX = re.compile(r"\s(?:province|oblast|region|governorate|state)$")
-_REGIONS_AFTER = re.compile(r"^(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b")
+_REGIONS_AFTER = re.compile(
+    r"^(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b"
+)
 _KIND_PRIOR = {"country": 5.5, "admin1": 3.2, "admin2": 1.6, "admin3": 0.6, "other": 0.5}
 _CONTAINS_BONUS = 9.0
 _COHERENCE = 1.0
@@ -97,7 +100,12 @@ def _qualifiers(text: str, cands: list[Candidate]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     for i in range(len(cands) - 1):
         gap = text[cands[i].end : cands[i + 1].start]
-        if _QUALIFIER_GAP.match(gap) or _DISTRICT_GAP.match(gap):
+        district = cands[i].key.rsplit(" ", 1)[-1] in _DISTRICT_WORDS
+        if (
+            _QUALIFIER_GAP.match(gap)
+            or _DISTRICT_GAP.match(gap)
+            or (district and _OF_GAP.match(gap))
+        ):
             pairs[i] = i + 1
     return pairs
 
@@ -160,7 +168,32 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
     for _ in range(3):
         chosen = _rescore(view, cands, priors, chosen, quals)
     _drop_outside_named_regions(view, cands, priors, chosen, quals)
+    _districts_of_the_paragraph_region(text, view, cands, priors, chosen)
     return Resolution(chosen, quals)
+
+
+def _districts_of_the_paragraph_region(
+    text: str,
+    view: IndexView,
+    cands: list[Candidate],
+    priors: list[dict[int, float]],
+    chosen: list[int | None],
+) -> None:
+    """ "In Helmand province, ... In Nawa district, ...": a district named after a province, in
+    the same paragraph, is one of that province's (or one the gazetteer lacks)."""
+    region: int | None = None
+    for i, cand in enumerate(cands):
+        if i and "\n\n" in text[cands[i - 1].end : cand.start]:
+            region = None
+        pid = chosen[i]
+        if pid is not None and view.kind(pid) == "admin1" and _REGION_SUFFIX.search(cand.key):
+            region = pid
+            continue
+        if region is None or pid is None or cand.key.rsplit(" ", 1)[-1] not in _DISTRICT_WORDS:
+            continue
+        if view.kind(pid) == "admin2" and not _contains(view, region, pid):
+            inside = [p for p in priors[i] if _contains(view, region, p)]
+            chosen[i] = max(inside, key=lambda p: priors[i][p]) if inside else None
 
 
 def _drop_outside_named_regions(
