@@ -384,6 +384,7 @@ def _rescore(
 ) -> list[int | None]:
     votes = _votes(view, cands, chosen)
     context = _context(view, cands, chosen, priors)
+    pair = _PairSupport(view)
     result: list[int | None] = []
     for i, options in enumerate(priors):
         if not options:
@@ -401,14 +402,30 @@ def _rescore(
             if qual is not None and any(_contains(view, q, pid) for q in priors[qual]):
                 score += _CONTAINS_BONUS
             score += _qualifier_of_bonus(view, i, pid, quals, chosen)
-            support = sum(
-                w * max(_agreement(view, pid, other), _possible_agreement(view, pid, marks))
-                for other, w, marks in others
-            )
+            support = sum(w * pair(pid, other, marks) for other, w, marks in others)
             score += _COHERENCE * min(support, _COHERENCE_CAP)
             scored[pid] = score
         result.append(max(scored, key=lambda k: scored[k]))
     return result
+
+
+class _PairSupport:
+    """``max(_agreement, _possible_agreement)`` memoized for one rescoring pass: a name told
+    several times is scored against the same readings each time, and both are pure."""
+
+    def __init__(self, view: IndexView) -> None:
+        self.view = view
+        self.cache: dict[tuple[int, int, int], float] = {}
+
+    def __call__(self, pid: int, other: int, marks: _Marks) -> float:
+        key = (pid, other, id(marks))
+        value = self.cache.get(key)
+        if value is None:
+            value = max(
+                _agreement(self.view, pid, other), _possible_agreement(self.view, pid, marks)
+            )
+            self.cache[key] = value
+        return value
 
 
 def _qualifier_of_bonus(
