@@ -16,8 +16,10 @@ def _events(pipeline: Pipeline, text: str, published: str = "2015-02-10") -> lis
 
 
 def test_trailing_source_is_the_speaker_not_the_place(pipeline: Pipeline) -> None:
-    [event] = _events(pipeline, "3 Ukraine troops killed in violation of new truce: Kiev.")
-    assert event.admin1 is None and event.fatalities == 3
+    [event] = _events(
+        pipeline, "Four Ukrainian soldiers killed as ceasefire frays in the east: Kiev."
+    )
+    assert event.admin1 is None and event.fatalities == 4
     [lead] = _events(pipeline, "Kiev reports two soldiers killed in fighting near Debaltseve.")
     assert lead.admin1 == "Donetsk"
 
@@ -25,10 +27,10 @@ def test_trailing_source_is_the_speaker_not_the_place(pipeline: Pipeline) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "More than 9,000 killed since start of conflict.",
-        "Ukraine lost 9,000 defenders in war - Defense Ministry.",
+        "Over 12,000 dead since the war began, monitors say.",
+        "Army has lost 7,500 troops in the war so far - ministry.",
         "Debaltseve.",
-        "Novokaterynivka.",
+        "Pervomaiske.",
     ],
 )
 def test_totals_and_bare_places_are_no_events(pipeline: Pipeline, text: str) -> None:
