@@ -204,6 +204,4 @@ def extract(
     doc_id: str = "text",
 ) -> list[Event]:
     """Events reported in ``text``, as ``conflictwire extract`` gives them."""
-    return extract_document(
-        Document(doc_id=doc_id, text=text, published=published, source=source)
-    )
+    return extract_document(Document(doc_id=doc_id, text=text, published=published, source=source))
