@@ -144,10 +144,14 @@ def test_dateline_place_and_day_are_not_the_event_s(pipe: Pipeline) -> None:
 def test_press_release_operations_one_event_each(pipe: Pipeline) -> None:
     doc, events = _run(pipe, "press_release_operations.txt", "2013-01-25")
     _check_evidence(doc, events)
-    assert [e.sub_event_type for e in events] == ["Armed clash", "Arrests", "Arrests"]
+    # The kill-capture raid in Andar is its clash and its detentions (an Arrests event).
+    assert [e.sub_event_type for e in events] == ["Armed clash", "Arrests", "Arrests", "Arrests"]
     assert events[0].fatalities == 2
+    raid_arrests = [e for e in events[1:] if e.tags == "detained=3"]
+    assert [(e.fatalities, e.event_date) for e in raid_arrests] == [(0, "2013-01-24")]
+    assert raid_arrests[0].location == events[0].location
     # "yesterday" under the dateline is the day before it; "today" the dateline's day.
     assert events[0].event_date == "2013-01-24"
-    assert events[2].event_date == "2013-01-25"
+    assert events[3].event_date == "2013-01-25"
     # The closing promise of more operations is no event.
     assert not any("will continue" in s.text for e in events for s in e.evidence)

@@ -20,10 +20,16 @@ from conflictwire.events.clauses import split_clauses
 from conflictwire.events.coding import LABEL_MARK, resolve_sub_type
 from conflictwire.events.dates import find_date_mentions
 from conflictwire.events.doers import fill_actor1, final_actors, sentence_actors
-from conflictwire.events.headlines import described, is_cumulative, speaker_region, speaker_spans
+from conflictwire.events.headlines import (
+    described,
+    is_cumulative,
+    profiled_or_seized,
+    speaker_region,
+    speaker_spans,
+)
 from conflictwire.events.modality import is_habitual, is_irrealis
 from conflictwire.events.places import dateline_end, dominant_country, event_country, text_country
-from conflictwire.events.record import build_event
+from conflictwire.events.record import arrests_of, build_event
 from conflictwire.events.roles import assign_roles
 from conflictwire.events.segment import EventDraft, Mention, segment
 from conflictwire.events.support import (
@@ -125,6 +131,8 @@ def _realis_triggers(sent: Span) -> list[Trigger]:
         if described(sent, trig) or (cumulative and trig.kind == "~kill"):
             continue
         tok = _token_for(sent, trig).root
+        if trig.kind != "Disrupted weapons use" and profiled_or_seized(tok):
+            continue
         negation = trig.kind not in _NEGATIVE_CUES
         if not is_irrealis(tok, sent, negation=negation, purpose=trig.kind in _PURPOSE_CUES):
             kept.append(trig)
@@ -205,7 +213,7 @@ class _DocContext:
         self.parsed = parsed
         self.geocoder = geocoder
         self.text = cleaned.analysis
-        self.dateline_end = dateline_end(self.text) if cleaned.dateline_date else 0
+        self.dateline_end = dateline_end(self.text)
         # The dateline names where the story was filed, not where anything happened.
         self.places = _unnamed_abroad(
             [p for p in geocoder.geoparse(self.text) if p.start >= self.dateline_end], self.text
@@ -432,7 +440,24 @@ def extract_events(
     fills = fill_actor1(drafts, mentions)
     events = []
     for i, draft in enumerate(drafts):
-        event = _code(ctx, draft, draft.actor1 or fills.get(i), mentions, single and i == 0)
+        actor1 = draft.actor1 or fills.get(i)
+        event = _code(ctx, draft, actor1, mentions, single and i == 0)
         if event is not None:
             events.append(event)
+            # An ACLED note codes a raid as one event, as ACLED does; a press release or
+            # article reports its detentions as a happening of their own.
+            arrest = None if single else arrests_of(event, ctx.cleaned, _own_arrests(draft, actor1))
+            if arrest is not None:
+                events.append(arrest)
     return events
+
+
+def _own_arrests(draft: EventDraft, actor1: ActorRef | None) -> list[Mention]:
+    """The operation's sentences telling detentions by its own force (the police arresting a
+    gunman after his attack is part of that attack's story, as ACLED codes it)."""
+    return [
+        m
+        for m in draft.mentions
+        if "Arrests" in m.kinds
+        and (m.actor1 is None or actor1 is None or m.actor1.name == actor1.name)
+    ]

@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from conflictwire.events.triggers import Trigger, find_triggers
 from conflictwire.records import EventLocation
 
-__all__ = ["described", "is_cumulative", "speaker_region", "speaker_spans"]
+__all__ = [
+    "described",
+    "is_cumulative",
+    "profiled_or_seized",
+    "speaker_region",
+    "speaker_spans",
+]
 
 # A cue that describes a person rather than tells a happening: "arrested a leader who directed
 # attacks", "suspected of planning attacks", "insurgents seen planting a roadside bomb".
@@ -34,6 +40,65 @@ _DESCRIBED = re.compile(
 
 def described(sent: Span, trig: Trigger) -> bool:
     return _DESCRIBED.search(sent.text[: trig.start - sent.start_char]) is not None
+
+
+# Weapons someone found, seized or dealt in are objects, not attacks: "seized grenades and
+# suicide vests", "a cache containing mortar rounds", "distributing IEDs".
+_HANDLED = frozenset({
+    "seize", "find", "discover", "recover", "confiscate", "uncover", "contain", "possess",
+    "store", "hide", "transport", "smuggle", "procure", "distribute", "manufacture", "supply",
+    "sell", "buy", "cache",
+})  # fmt: skip
+# A press release's profile of its target tells what the person does, not one happening:
+# "The leader directs roadside bomb attacks", "the commander coordinated and conducted attacks".
+_ROLES = frozenset({
+    "leader", "commander", "sub-commander", "subcommander", "facilitator", "financier", "chief",
+    "emir", "network", "cell", "operative", "expert", "maker", "trafficker", "associate",
+    "insurgent", "militant",
+})  # fmt: skip
+_PROFILE_VERBS = frozenset({
+    "coordinate", "conduct", "direct", "oversee", "plan", "facilitate", "organize", "organise",
+    "orchestrate", "mastermind", "supply", "provide", "finance", "fund", "train", "lead",
+    "command", "operate", "help", "assist", "be", "oversaw", "responsible", "instrumental",
+    "involve", "know",
+})  # fmt: skip
+
+
+def _subject(verb: Token) -> Token | None:
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return subj
+        verb = verb.head
+
+
+def _role_subject(verb: Token) -> bool:
+    subj = _subject(verb)
+    if subj is None:
+        return False
+    if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj.lemma_.lower() in _ROLES and subj.tag_ in ("NN", "NNP")
+
+
+def profiled_or_seized(tok: Token) -> bool:
+    """A weapon or attack noun that is an object handled or a target's profile, not a happening."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB") or tok.tag_.startswith("VBD"):
+        return False
+    nominal = tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound")
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in _HANDLED and nominal:
+            return True
+        if lemma in ("responsible", "instrumental", "involved") and node.pos_ == "ADJ":
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return lemma in _PROFILE_VERBS and _role_subject(node) and nominal
+    return False
 
 
 # A running total is no one happening: "More than 9,000 killed since start of conflict".

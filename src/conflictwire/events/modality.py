@@ -75,6 +75,16 @@ def _negated_noun(tok: Token) -> bool:
     return any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in tok.children)
 
 
+def _nobody_subject(tok: Token) -> bool:
+    """ "no one was injured", "nobody was hurt", "none of the soldiers were killed"."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in ("nobody", "none", "noone") or _negated_noun(c)
+        ):
+            return True
+    return False
+
+
 def is_irrealis(
     trigger: Token, sent: Span, *, negation: bool = True, purpose: bool = False
 ) -> bool:
@@ -87,6 +97,8 @@ def is_irrealis(
         return True
     chain = _chain(trigger)
     if negation and trigger.pos_ in ("NOUN", "PROPN") and _negated_noun(trigger):
+        return True
+    if negation and _nobody_subject(trigger):
         return True
     for i, tok in enumerate(chain):
         if tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and _has_modal(tok):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from conflictwire.events.notes import write_note
@@ -11,7 +12,7 @@ from conflictwire.events.taxonomy import disorder_type, event_type_of
 from conflictwire.geo import country_info
 from conflictwire.records import CleanedText, Document, Event, EventLocation, Span, Weapon
 
-__all__ = ["build_event"]
+__all__ = ["arrests_of", "build_event"]
 
 _POLITICAL_VIOLENCE = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
@@ -211,3 +212,33 @@ def build_event(
     event.tags = _tags(event, draft, detained)
     event.notes = write_note(event)
     return event
+
+
+def arrests_of(event: Event, cleaned: CleanedText, mentions: list[Mention]) -> Event | None:
+    """The detentions of a kill-capture operation as their own ACLED Arrests event.
+
+    ACLED's precedence codes the operation by its violence; the people taken away are a second
+    happening (Strategic developments: Arrests) at the same place and day, by the same force.
+    ``mentions`` are the operation's sentences that tell the detentions.
+    """
+    detained = next((t for t in (event.tags or "").split("; ") if t.startswith("detained=")), None)
+    violent = event.event_type in ("Battles", "Explosions/Remote violence")
+    if not (violent or event.sub_event_type == "Attack") or detained is None or not mentions:
+        return None  # an armed group's "detention" is itself the abduction
+    arrest = dataclasses.replace(
+        event,
+        event_type=event_type_of("Arrests"),
+        sub_event_type="Arrests",
+        disorder_type=disorder_type("Arrests"),
+        actor2=None,
+        inter2=None,
+        interaction=_interaction(event.inter1, None),
+        civilian_targeting=None,
+        fatalities=0,
+        injuries=None,
+        weapons=[],
+        tags=detained,
+        evidence=_evidence(cleaned, EventDraft(mentions=mentions)),
+    )
+    arrest.notes = write_note(arrest)
+    return arrest

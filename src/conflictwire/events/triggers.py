@@ -156,7 +156,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehended|taken into custody"
             r"|captur(?:ed|ing) (?:an? |the |\w+ )?(?:[\w-]+ ){0,2}?(?:leaders?|commanders?"
             r"|facilitators?|insurgents|militants|suspects?|fighters|members|operatives?)\b"
-            r"|detention of)\b"
+            r"|detention of|(?:militants|insurgents|fighters|suspects|members|soldiers|men|others)"
+            r" (?:were|was|had been|have been) captured)\b"
         ),
     ),
     ("Mob violence", _p(r"\b(?:mob|lynch(?:ed|ing)?|vigilante|fist ?fights?|stone-throwing)\b")),
