@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Span
 from conflictwire.events.attribution import Attribution, AttributionTracker
 from conflictwire.events.clauses import split_clauses
 from conflictwire.events.coding import LABEL_MARK, resolve_sub_type
-from conflictwire.events.dates import find_date_mentions
 from conflictwire.events.doers import fill_actor1, final_actors, sentence_actors
 from conflictwire.events.headlines import (
     described,
@@ -26,6 +25,13 @@ from conflictwire.events.headlines import (
     profiled_or_seized,
     speaker_region,
     speaker_spans,
+)
+from conflictwire.events.layout import (
+    blocks,
+    heading_date,
+    paragraph_of,
+    paragraph_starts,
+    single_report,
 )
 from conflictwire.events.modality import is_habitual, is_irrealis
 from conflictwire.events.places import dateline_end, dominant_country, event_country, text_country
@@ -69,12 +75,6 @@ _WIDE = re.compile(
     re.I,
 )
 _CASUALTY_ONLY = frozenset({"~kill"})
-_DATE_LED = re.compile(
-    r"^\W*(?:[A-Z][\w /-]{2,40}:\s*)?(?:On|Around|Between|From|In|During|Overnight"
-    r"|As of)\b[^.]{0,40}?\d{4}"
-)
-_SINGLE_REPORT_MAX = 1500
-_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
 def _undatelined(ctx: _DocContext, sent: Span) -> str:
@@ -83,20 +83,6 @@ def _undatelined(ctx: _DocContext, sent: Span) -> str:
     if cut <= 0:
         return sent.text
     return " " * min(cut, len(sent.text)) + sent.text[cut:]
-
-
-def _single_report(text: str) -> bool:
-    """One paragraph opening with its date: an ACLED-style note of one happening."""
-    body = text.strip()
-    return len(body) < _SINGLE_REPORT_MAX and "\n\n" not in body and bool(_DATE_LED.match(body))
-
-
-def _paragraph_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
-
-
-def _paragraph_of(starts: list[int], offset: int) -> int:
-    return sum(1 for s in starts if s <= offset) - 1
 
 
 def _token_for(sent: Span, trig: Trigger) -> Span:
@@ -202,6 +188,46 @@ _UNKNOWN_DISTRICT = re.compile(
 )
 
 
+def _scene_sentences(ctx: _DocContext, floor: int, start: int) -> list[Span]:
+    """The sentences between ``floor`` and ``start`` that name a place below a country."""
+    found: list[Span] = []
+    for p in ctx.places:
+        if floor <= p.start < start and p.place is not None and p.place.kind != "country":
+            span = ctx.parsed.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None and (not found or found[-1].start != span.sent.start):
+                found.append(span.sent)
+    return found
+
+
+def _scene(ctx: _DocContext, sent: Span, loc: EventLocation) -> EventLocation:
+    """A sentence naming no place happened where its story's scene was set: the lead's
+    "an operation in Baraki Barak district, Logar province" for "During the operation, the
+    force killed ..." - the paragraph's last place, or an earlier one for "the operation"."""
+    if any(
+        sent.start_char <= p.start < sent.end_char
+        and p.place is not None
+        and ctx.text[p.start : p.end] == p.place.name
+        for p in ctx.places
+    ):
+        return loc  # it names its own scope ("missiles across Ukraine"; not "Afghan-led")
+    coref = _COREF.search(sent.text) or _COREF_SUBJ.search(sent.text)
+    para = ctx.paragraphs[paragraph_of(ctx.paragraphs, sent.start_char)]
+    scenes = _scene_sentences(ctx, max(ctx.dateline_end, para), sent.start_char)
+    if not scenes and coref:
+        # The paragraph names no place: "the operation" may be a previous paragraph's.
+        scenes = _scene_sentences(ctx, ctx.dateline_end, sent.start_char)[-3:]
+    if coref:
+        # "the operation" is the one the story introduced: the first sentence naming it.
+        noun = coref.group(0).split()[-1].lower()
+        scenes = [s for s in scenes if noun in s.text.lower()][:1] or scenes
+    if not scenes:
+        return loc
+    where = ctx.locate(scenes[-1].start_char, scenes[-1].end_char, [])
+    if where.place is None or where.place.country != (loc.country or where.place.country):
+        return loc
+    return where
+
+
 class _DocContext:
     """What every sentence of one document shares."""
 
@@ -220,9 +246,9 @@ class _DocContext:
         )
         self.country = dominant_country(self.places) or text_country(self.text)
         self.anchor = (
-            cleaned.dateline_date or doc.published or _heading_date(self.text, doc.published)
+            cleaned.dateline_date or doc.published or heading_date(self.text, doc.published)
         )
-        self.paragraphs = _paragraph_starts(self.text)
+        self.paragraphs = paragraph_starts(self.text)
         self.label = note_label(self.text)
         self.tracker = AttributionTracker()
 
@@ -242,7 +268,7 @@ class _DocContext:
 
     def region_before(self, start: int) -> Place | None:
         """The last province named earlier in the paragraph of ``start``."""
-        para = _paragraph_starts(self.text)[_paragraph_of(self.paragraphs, start)]
+        para = self.paragraphs[paragraph_of(self.paragraphs, start)]
         regions = [
             p.place
             for p in self.places
@@ -283,6 +309,8 @@ def _mention(
         location = EventLocation(None, None, location.location_text, country)
     if location.place is None:
         location = _district_in_region(ctx, sent, location)
+    if location.place is None and location.location_text is None:
+        location = _scene(ctx, sent, location)
     refs = [
         r
         for r in _shift(sentence_actors(sent.text, country), sent.start_char)
@@ -318,10 +346,10 @@ def _mention(
 def _mentions(ctx: _DocContext) -> list[Mention]:
     found: list[Mention] = []
     last_para = -1
-    for i, sent in enumerate(s for whole in ctx.parsed.sents for s in _blocks(whole)):
+    for i, sent in enumerate(s for whole in ctx.parsed.sents for s in blocks(whole)):
         if not sent.text.strip() or sent.end_char <= ctx.dateline_end:
             continue  # a title above the dateline only sums up what the body tells
-        para = _paragraph_of(ctx.paragraphs, sent.start_char)
+        para = paragraph_of(ctx.paragraphs, sent.start_char)
         if para != last_para:
             ctx.tracker.new_paragraph()
         attribution = ctx.tracker.read(sent.text, first_in_paragraph=para != last_para)
@@ -347,33 +375,6 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
     return found
 
 
-def _blocks(sent: Span) -> list[Span]:
-    """A parsed sentence cut at blank lines: a heading ("Operational update, 14 May 2024")
-    is not part of the paragraph after it."""
-    pieces: list[Span] = []
-    begin = sent.start_char
-    for m in _BLANK_LINE.finditer(sent.text):
-        piece = sent.doc.char_span(begin, sent.start_char + m.start(), alignment_mode="contract")
-        if piece is not None and len(piece) > 0:
-            pieces.append(piece)
-        begin = sent.start_char + m.end()
-    if not pieces:
-        return [sent]
-    rest = sent.doc.char_span(begin, sent.end_char, alignment_mode="contract")
-    if rest is not None and len(rest) > 0:
-        pieces.append(rest)
-    return pieces
-
-
-def _heading_date(text: str, published: str | None) -> str | None:
-    """A report's date given as its short first line ("Operational update, 14 May 2024")."""
-    first = text.lstrip().split("\n", 1)[0]
-    if len(first) > 80 or find_triggers(first, 0):
-        return None
-    found = find_date_mentions(first, published=published)
-    return found[0].date if found and found[0].precision == 1 else None
-
-
 def _narrative_date(ctx: _DocContext, mentions: list[Mention], draft: EventDraft) -> DateRef | None:
     """An undated happening took place on the story's last day named before it, else about
     the dateline or publication day (within the week before: precision 2)."""
@@ -381,6 +382,9 @@ def _narrative_date(ctx: _DocContext, mentions: list[Mention], draft: EventDraft
     earlier = [m.date for m in mentions if m.date is not None and m.start < first]
     if earlier:
         return earlier[-1]
+    scene = _scene_date(ctx, first)
+    if scene is not None:
+        return scene
     if ctx.anchor:
         # News reports what happened up to the day before; ACLED's precision 2 says "about".
         try:
@@ -389,6 +393,19 @@ def _narrative_date(ctx: _DocContext, mentions: list[Mention], draft: EventDraft
             log.warning("%s: unreadable anchor date %r", ctx.doc.doc_id, ctx.anchor)
             return None
         return DateRef(day.isoformat(), 2)
+    return None
+
+
+def _scene_date(ctx: _DocContext, start: int) -> DateRef | None:
+    """The day a lead sentence with no event of its own gives ("ISAF troops observed
+    insurgents ... today"), for the undated happening told after it in its paragraph."""
+    para = ctx.paragraphs[paragraph_of(ctx.paragraphs, start)]
+    for sent in ctx.parsed.sents:
+        if sent.end_char <= max(para, ctx.dateline_end) or sent.start_char >= start:
+            continue
+        found = event_date(_undatelined(ctx, sent), published=ctx.doc.published, anchor=ctx.anchor)
+        if found is not None:
+            return found
     return None
 
 
@@ -435,7 +452,7 @@ def extract_events(
         return []
     ctx = _DocContext(doc, cleaned, parsed, geocoder)
     mentions = _mentions(ctx)
-    single = _single_report(ctx.text)
+    single = single_report(ctx.text)
     drafts = segment(mentions, single_report=single)
     fills = fill_actor1(drafts, mentions)
     events = []
