@@ -7,7 +7,10 @@ death counts ``low``/``best``. The extracted date counts as right within
 [date_start - 1 day, date_end]; admin1 is compared as CONTRACT.md says, on events with ``adm_1``.
 The figures are printed three ways: over all documents, over the documents that state a
 happening (``EVENT_CUE``: a violence or casualty word, read from the text alone), and over the
-documents where the extractor found an event.
+documents where the extractor found an event. ``ceiling_admin1_named_in_text`` is the share of
+events whose text names any place inside UCDP's admin1 at all: no extractor reading only the
+text can do better. ``document_level_fallback`` scores, for documents with no event, the
+document's own day and most-named region.
 
     python bench/ucdp_eval.py [--csv PATH] [--limit N] [--json OUT]
 
@@ -22,6 +25,7 @@ import datetime as dt
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -148,6 +152,8 @@ class Outcome:
     best: int
     fn_date: bool
     fn_deaths: int
+    named_admin1: bool  # the text names some place inside the gold admin1 (the ceiling)
+    doc_admin1: bool  # the document's most-named admin1 is the gold one
 
 
 def _outcome(gold: UcdpEvent, pipeline: Pipeline) -> Outcome:
@@ -156,6 +162,12 @@ def _outcome(gold: UcdpEvent, pipeline: Pipeline) -> Outcome:
     event = _best(records, gold)
     # The date and count functions alone, on the whole document.
     found = find_event_date(gold.text, published=gold.published, default_to_anchor=True)
+    regions = [
+        m.place.admin1
+        for m in pipeline.geocoder.geoparse(gold.text)
+        if m.place is not None and m.place.kind != "country" and m.place.admin1
+    ]
+    main_region = Counter(regions).most_common(1)[0][0] if regions else None
     return Outcome(
         cue=bool(EVENT_CUE.search(gold.text)),
         extracted=event is not None,
@@ -168,6 +180,8 @@ def _outcome(gold: UcdpEvent, pipeline: Pipeline) -> Outcome:
         best=gold.best,
         fn_date=_date_ok(found.date if found else None, gold),
         fn_deaths=find_casualties(gold.text).fatalities or 0,
+        named_admin1=any(admin1_equal(r, gold.admin1) for r in regions),
+        doc_admin1=admin1_equal(main_region, gold.admin1),
     )
 
 
@@ -190,6 +204,7 @@ def summarize(rows: list[Outcome]) -> dict[str, Any]:
             sum(r.low <= r.deaths <= max(r.best, r.low) for r in rows), n
         ),
         "documents_without_event": _share(sum(not r.extracted for r in rows), n),
+        "ceiling_admin1_named_in_text": _share(sum(r.named_admin1 for r in adm), len(adm)),
         "extra_events_per_document": _share(sum(r.extra for r in rows), n),
     }
 
@@ -205,6 +220,17 @@ def measure(events: list[UcdpEvent], pipeline: Pipeline) -> dict[str, Any]:
         "all_documents": summarize(rows),
         "documents_stating_a_happening (event cue in text)": summarize([r for r in rows if r.cue]),
         "documents_with_an_extracted_event": summarize([r for r in rows if r.extracted]),
+        # A document with no event still has a day (its dateline's or publication's) and a
+        # main place (the region it names most): what a reader of headline lists falls back to.
+        "document_level_fallback": {
+            "date_within_window": _share(
+                sum(r.date if r.extracted else r.fn_date for r in rows), n
+            ),
+            "admin1_right_of_those_with_adm_1": _share(
+                sum(r.admin1 if r.extracted else r.doc_admin1 for r in rows if r.with_admin1),
+                sum(r.with_admin1 for r in rows),
+            ),
+        },
         "functions_only": {
             "date_within_window (day before publication when no date is written)": _share(
                 sum(r.fn_date for r in rows), n

@@ -124,6 +124,38 @@ def _later_death(m: Mention) -> bool:
     return set(m.kinds) <= _DEATHS and _LATER_DEATH.search(m.text) is not None
 
 
+# "The men were detained without incident": a definite, uncounted reference to people the
+# story already told of.
+_ANAPHORIC = re.compile(
+    r"^\W*(?:[A-Z][\w ,-]{0,60}?,\s*)?the\s+(?:men|suspects|insurgents|militants|individuals"
+    r"|detainees|fighters|attackers|victims|leader|commander|facilitator)\b",
+    re.I,
+)
+
+
+def _nested(inner: EventLocation, outer: EventLocation) -> bool:
+    """``inner`` lies in the province ``outer`` is (Sayyidabad district in Wardak province)."""
+    a, b = inner.place, outer.place
+    return (
+        a is not None
+        and b is not None
+        and b.kind == "admin1"
+        and a.country == b.country
+        and bool(a.admin1)
+        and a.admin1 == b.admin1
+    )
+
+
+def _restates_inside(m: Mention, ev: EventDraft) -> bool:
+    """The latest happening told again at a finer or coarser place of the same province."""
+    place = next((x.location for x in ev.mentions if place_key(x.location) is not None), None)
+    if place is None or m.new_marker or _types_clash(m, ev) or _actors_clash(m.actor1, ev.actor1):
+        return False
+    if not (_nested(m.location, place) or _nested(place, m.location)):
+        return False
+    return m.paragraph == ev.mentions[-1].paragraph or _ANAPHORIC.match(m.text) is not None
+
+
 def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
     if latest and set(m.kinds) <= _DEATHS and place_key(m.location) is None and m.actor1 is None:
         return True  # "A fourth civilian died in hospital on Tuesday": a later toll of the same
@@ -134,7 +166,9 @@ def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
         return False
     mkey, ekey = place_key(m.location), ev.place_key
     if mkey is not None and ekey is not None:
-        return mkey == ekey and (not _actors_clash(m.actor1, ev.actor1) or _side_known(m, ev))
+        if mkey != ekey:
+            return latest and _restates_inside(m, ev)
+        return not _actors_clash(m.actor1, ev.actor1) or _side_known(m, ev)
     if m.coref and latest:
         return True
     if mkey is None and ekey is None:
