@@ -154,8 +154,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Arrests",
         _p(
             r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehended|taken into custody"
-            r"|captur(?:ed|ing) (?:an? |the |\w+ )?(?:[\w-]+ ){0,2}?(?:leaders?|commanders?"
-            r"|facilitators?|insurgents|militants|suspects?|fighters|members|operatives?)\b"
+            r"|took (?:[\w-]+ ){0,5}?into custody"
+            r"|captur(?:ed|ing) (?:an? |the |\w+ )?(?:[\w-]+ ){0,2}?(?:leaders?"
+            r"|(?:sub-?)?commanders?|facilitators?|insurgents|militants|suspects?|fighters|members|operatives?|governors?"
+            r"|financiers?|emirs?|bomb-?makers?|individuals?|men)\b"
             r"|detention of|(?:militants|insurgents|fighters|suspects|members|soldiers|men|others)"
             r" (?:were|was|had been|have been) captured)\b"
         ),
