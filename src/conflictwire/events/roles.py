@@ -15,6 +15,7 @@ __all__ = ["assign_roles"]
 
 # The by-agent of these verbs is the defender; the one repelled started the fight (actor1).
 _DEFENCE_LEMMAS = frozenset({"repel", "repulse", "thwart", "foil"})
+_CUSTODY = frozenset({"detain", "arrest", "capture", "apprehend"})
 _SPEECH = frozenset(
     {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "write", "note"}
 )
@@ -93,7 +94,15 @@ def assign_roles(
         actor2 = next((r for r in others + agents if differs(r) and r.inter != 7), None)
     if actor2 is None and victims:
         actor2 = victims[0]
-    if actor1 is None and actor2 is not None and actor2.inter != 7 and actor2.start < trigger.idx:
+    # "Four suspects were detained": the ones taken are never the doer.
+    taken = trigger.lemma_.lower() in _CUSTODY and actor2 in patients
+    if (
+        actor1 is None
+        and actor2 is not None
+        and actor2.inter != 7
+        and actor2.start < trigger.idx
+        and not taken
+    ):
         rest = [r for r in refs if r.name != actor2.name]
         actor1, actor2 = actor2, (rest[0] if rest else None)
     return actor1, actor2

@@ -81,7 +81,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Remote explosive/landmine/IED",
         _p(
-            r"\b(?:ieds?|vbieds?|improvised explosive|landmines?|land mines?|(?:anti-?(?:tank"
+            r"\b(?!(?:ied|explosives?|bomb)[- ](?:experts?|specialists?|makers?|making"
+            r"|facilitators?|cells?|networks?|emplacers?|producers?|suppliers?|components?|materials?|trainers?)\b)"
+            r"(?:ieds?|vbieds?|improvised explosive|landmines?|land mines?|(?:anti-?(?:tank"
             r"|personnel) )?mines?\b(?! of)"
             r"|explosive devices?|roadside bombs?|car bombs?|planted (?:\w+ ){0,2}(?:bomb"
             r"|explosive)s?"
@@ -158,8 +160,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|captur(?:ed|ing) (?:an? |the |\w+ )?(?:[\w-]+ ){0,2}?(?:leaders?"
             r"|(?:sub-?)?commanders?|facilitators?|insurgents|militants|suspects?|fighters|members|operatives?|governors?"
             r"|financiers?|emirs?|bomb-?makers?|individuals?|men)\b"
-            r"|detention of|(?:militants|insurgents|fighters|suspects|members|soldiers|men|others)"
-            r" (?:were|was|had been|have been) captured)\b"
+            r"|detention of|(?:militants?|insurgents?|fighters?|suspects?|members?|soldiers?|men"
+            r"|others|leaders?|commanders?|facilitators?) (?:were|was|had been|have been) captured"
+            r"|captured (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple"
+            r"|others?)(?! (?:villages?|towns?|settlements?|cities|bases?|positions?|districts?))"
+            r")\b"
         ),
     ),
     ("Mob violence", _p(r"\b(?:mob|lynch(?:ed|ing)?|vigilante|fist ?fights?|stone-throwing)\b")),
