@@ -23,6 +23,7 @@ from conflictwire.events.headlines import (
     described,
     is_cumulative,
     profiled_or_seized,
+    reaction_to,
     speaker_region,
     speaker_spans,
 )
@@ -117,7 +118,7 @@ def _realis_triggers(sent: Span) -> list[Trigger]:
         if described(sent, trig) or (cumulative and trig.kind == "~kill"):
             continue
         tok = _token_for(sent, trig).root
-        if trig.kind != "Disrupted weapons use" and profiled_or_seized(tok):
+        if trig.kind != "Disrupted weapons use" and (profiled_or_seized(tok) or reaction_to(tok)):
             continue
         negation = trig.kind not in _NEGATIVE_CUES
         if not is_irrealis(tok, sent, negation=negation, purpose=trig.kind in _PURPOSE_CUES):

@@ -19,6 +19,7 @@ __all__ = [
     "described",
     "is_cumulative",
     "profiled_or_seized",
+    "reaction_to",
     "speaker_region",
     "speaker_spans",
 ]
@@ -79,6 +80,26 @@ def _role_subject(verb: Token) -> bool:
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subj = verb.head
     return subj.lemma_.lower() in _ROLES and subj.tag_ in ("NN", "NNP")
+
+
+# "ISAF condemns the attack": a reaction to a happening already told, not another one.
+_REACTIONS = frozenset({
+    "condemn", "denounce", "deplore", "regret", "investigate", "mourn", "decry", "criticize",
+    "criticise", "praise", "welcome",
+})  # fmt: skip
+
+
+def reaction_to(tok: Token) -> bool:
+    """A definite trigger noun that is the object of a reaction verb ("condemned the attack")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "today's")
+        for c in tok.children
+    ):
+        return False
+    head = tok.head
+    while head.dep_ in ("prep", "pobj", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.lemma_.lower() in _REACTIONS
 
 
 def profiled_or_seized(tok: Token) -> bool:
