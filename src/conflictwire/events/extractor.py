@@ -189,21 +189,44 @@ _UNKNOWN_DISTRICT = re.compile(
 )
 
 
-def _scene_sentences(ctx: _DocContext, floor: int, start: int) -> list[Span]:
-    """The sentences between ``floor`` and ``start`` that name a place below a country."""
+def _lead_sentences(ctx: _DocContext, start: int) -> list[Span]:
+    """The sentences that set the scene of the one at ``start``, closest first: the one just
+    before it in its paragraph and the paragraph's opening one (the prefilter keeps both)."""
+    floor = max(ctx.paragraphs[paragraph_of(ctx.paragraphs, start)], ctx.dateline_end)
+    before = [
+        s
+        for s in ctx.parsed.sents
+        if s.end_char > floor and s.start_char < start and s.text.strip()
+    ]
+    return before[-1:] + before[:1] if len(before) > 1 else before
+
+
+def _openers(ctx: _DocContext, start: int) -> list[Span]:
+    """The opening sentence of every paragraph before ``start`` (the body's first included)."""
     found: list[Span] = []
-    for p in ctx.places:
-        if floor <= p.start < start and p.place is not None and p.place.kind != "country":
-            span = ctx.parsed.char_span(p.start, p.end, alignment_mode="expand")
-            if span is not None and (not found or found[-1].start != span.sent.start):
-                found.append(span.sent)
+    for para in ctx.paragraphs:
+        floor = max(para, ctx.dateline_end)
+        if floor >= start:
+            break
+        first = next((s for s in ctx.parsed.sents if s.end_char > floor and s.text.strip()), None)
+        if first is not None and first.start_char < start and first not in found:
+            found.append(first)
     return found
+
+
+def _names_place(ctx: _DocContext, sent: Span) -> bool:
+    return any(
+        sent.start_char <= p.start < sent.end_char
+        and p.place is not None
+        and p.place.kind != "country"
+        for p in ctx.places
+    )
 
 
 def _scene(ctx: _DocContext, sent: Span, loc: EventLocation) -> EventLocation:
     """A sentence naming no place happened where its story's scene was set: the lead's
     "an operation in Baraki Barak district, Logar province" for "During the operation, the
-    force killed ..." - the paragraph's last place, or an earlier one for "the operation"."""
+    force killed ..." - the paragraph's lead, or the one that introduced "the operation"."""
     if any(
         sent.start_char <= p.start < sent.end_char
         and p.place is not None
@@ -211,19 +234,21 @@ def _scene(ctx: _DocContext, sent: Span, loc: EventLocation) -> EventLocation:
         for p in ctx.places
     ):
         return loc  # it names its own scope ("missiles across Ukraine"; not "Afghan-led")
+    scenes = [s for s in _lead_sentences(ctx, sent.start_char) if _names_place(ctx, s)]
     coref = _COREF.search(sent.text) or _COREF_SUBJ.search(sent.text)
-    para = ctx.paragraphs[paragraph_of(ctx.paragraphs, sent.start_char)]
-    scenes = _scene_sentences(ctx, max(ctx.dateline_end, para), sent.start_char)
-    if not scenes and coref:
-        # The paragraph names no place: "the operation" may be a previous paragraph's.
-        scenes = _scene_sentences(ctx, ctx.dateline_end, sent.start_char)[-3:]
     if coref:
-        # "the operation" is the one the story introduced: the first sentence naming it.
+        # "the operation" is the one the story introduced: the paragraph's lead naming it
+        # (its opener first), else the nearest earlier paragraph opener that does.
         noun = coref.group(0).split()[-1].lower()
-        scenes = [s for s in scenes if noun in s.text.lower()][:1] or scenes
+        named = [s for s in reversed(scenes) if noun in s.text.lower()]
+        if not scenes:
+            openers = _openers(ctx, sent.start_char)
+            named = [s for s in reversed(openers) if noun in s.text.lower()]
+            named = [s for s in named if _names_place(ctx, s)]
+        scenes = named[:1] or scenes
     if not scenes:
         return loc
-    where = ctx.locate(scenes[-1].start_char, scenes[-1].end_char, [])
+    where = ctx.locate(scenes[0].start_char, scenes[0].end_char, [])
     if where.place is None or where.place.country != (loc.country or where.place.country):
         return loc
     return where
@@ -400,10 +425,7 @@ def _narrative_date(ctx: _DocContext, mentions: list[Mention], draft: EventDraft
 def _scene_date(ctx: _DocContext, start: int) -> DateRef | None:
     """The day a lead sentence with no event of its own gives ("ISAF troops observed
     insurgents ... today"), for the undated happening told after it in its paragraph."""
-    para = ctx.paragraphs[paragraph_of(ctx.paragraphs, start)]
-    for sent in ctx.parsed.sents:
-        if sent.end_char <= max(para, ctx.dateline_end) or sent.start_char >= start:
-            continue
+    for sent in _lead_sentences(ctx, start):
         found = event_date(_undatelined(ctx, sent), published=ctx.doc.published, anchor=ctx.anchor)
         if found is not None:
             return found
