@@ -5,9 +5,10 @@ character by character with ``offsets[i]`` = the original index of ``analysis[i]
 
 * furniture (footers, credits, a truncated copy of the lead, repeated paragraphs) becomes
   blank, with its line breaks kept, so the sentences around it never merge;
-* each run of blanks becomes one space, one newline, or a paragraph break, and maps to the
-  run's first original index, so an analysis span that ends before a run maps to an original
-  span that ends before it too;
+* each run of blanks becomes one space, one newline, or a paragraph break (a U+2028 line
+  separator counts as a newline, a U+2029 paragraph separator as a paragraph break), and maps
+  to the run's first original index, so an analysis span that ends before a run maps to an
+  original span that ends before it too;
 * curly quotes and full-width punctuation become their ASCII forms, one for one;
 * zero-width characters and soft hyphens are dropped.
 """
@@ -33,6 +34,8 @@ _CHAR_MAP = {
     "\uff0c": ",", "\uff1a": ":", "\uff1b": ";", "\uff08": "(", "\uff09": ")",
     "\uff01": "!", "\uff1f": "?", "\u3002": ".",
 }  # fmt: skip
+# A line separator ends a line as "\n" does; a paragraph separator is a paragraph break.
+_LINE_BREAKS = {"\n": 1, "\u2028": 1, "\u2029": 2}
 _DROPPED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _DROPPED_RE = re.compile("[" + "".join(sorted(_DROPPED)) + "]")
 
@@ -96,7 +99,7 @@ def build_analysis(text: str, masks: list[tuple[int, int]]) -> tuple[str, list[i
         start = i
         newlines = 0
         while i < n and blank[i]:
-            newlines += text[i] == "\n"
+            newlines += _LINE_BREAKS.get(text[i], 0)
             i += 1
         if out and i < n:  # a run at either end of the text is dropped
             filler = "\n\n" if newlines >= 2 else "\n" if newlines else " "

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from conflictwire.clean.dateline import read_dateline
 from conflictwire.records import EventLocation, PlaceMention
 
 __all__ = ["dateline_end", "dominant_country", "event_country", "text_country"]
-
-_DATELINE_DASH = re.compile(r"\s(?:-{1,3}|[–—])\s")
 
 
 def dominant_country(places: list[PlaceMention]) -> str | None:
@@ -49,7 +48,7 @@ def event_country(loc: EventLocation, sentence: str, doc_country: str | None) ->
 
 
 def dateline_end(text: str) -> int:
-    """Where a dateline ("KYIV, March 3 (Wire) - ") the cleaner found ends."""
-    start = len(text) - len(text.lstrip())
-    m = _DATELINE_DASH.search(text, start, start + 160)
-    return m.end() if m else 0
+    """Where the dateline ("KYIV, March 3 (Wire) - ", below a press release's header) ends:
+    everything before it is header, 0 when there is none."""
+    found = read_dateline(text)
+    return found.end if found else 0
