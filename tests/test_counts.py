@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from conflictwire.events.counts import find_casualties, parse_number
+from conflictwire.events.counts import UNKNOWN_SOME, find_casualties, parse_number
+from conflictwire.records import Document
 
 
 @pytest.mark.parametrize(
@@ -160,3 +166,253 @@ def test_claimed_enemy_losses_are_deaths() -> None:
     assert find_casualties("Forces eliminated 40 Russians and four tanks.").fatalities == 40
     assert find_casualties("The army lost up to 60 servicemen in a day.").fatalities == 60
     assert find_casualties("Two KIA, one WIA in the past day.").fatalities == 2
+
+
+# Military press releases (issue 6): people are counted once however often the release names
+# them, and only people are counted.
+
+
+@pytest.mark.parametrize(
+    ("text", "detained"),
+    [
+        # "one of whom" picks one of the couple out; it adds no one.
+        (
+            "A joint force detained a couple of militants in Zabul province today, one of "
+            "whom was a wanted arms facilitator.",
+            2,
+        ),
+        ("The force detained two insurgents, including a Haqqani Network sub-commander.", 2),
+        (
+            "The force detained 15 suspected insurgents, including a facilitator and two couriers.",
+            15,
+        ),
+        ("Police in Kunduz arrested a Taliban leader and two of his associates.", 3),
+        ("The patrol captured a Taliban facilitator, detained another suspect and left.", 2),
+        ("The assault force detained the cell leader along with two of his associates.", 3),
+        ("The leader and his driver were detained at a checkpoint.", 2),
+        ("The wounded insurgent was detained and treated by medics.", 1),
+        ("The security force detained Haji Younus and two other suspects.", 3),
+    ],
+)
+def test_detained_in_one_sentence(text: str, detained: int) -> None:
+    assert find_casualties(text).detained == detained
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The force engaged the individual and killed him.", 1),
+        ("An Afghan and coalition force killed the Taliban leader, Gul Mohammad.", 1),
+        ("The patrol killed a senior Taliban commander near Qalat.", 1),
+        ("The force fired, killing the man after he ran at the security force.", 1),
+        ("The security force killed the two insurgents.", 2),
+        ("An air strike yesterday killed Mullah Rahim, a senior Haqqani Network leader.", 1),
+        ("The patrol killed a Taliban leader and three fighters.", 4),
+        ("The force killed the insurgents.", UNKNOWN_SOME),
+        # One man, whatever his name ends with.
+        ("The force killed Taliban sub-commander Qari Idris in Nawa district.", 1),
+        ("An air weapons team killed both insurgents.", 2),
+        (
+            "The patrol saw two insurgents planting a bomb. An air weapons team engaged the "
+            "insurgents, killing both.",
+            2,
+        ),
+    ],
+)
+def test_named_pronoun_and_definite_victims(text: str, killed: int) -> None:
+    assert find_casualties(text).fatalities == killed
+
+
+def test_several_more_adds_to_several() -> None:
+    text = (
+        "The troops engaged, killing several insurgents. Later, the troops fired on a second "
+        "position, resulting in several more insurgents being killed."
+    )
+    assert find_casualties(text).fatalities == 2 * UNKNOWN_SOME
+
+
+def test_multiple_and_dozens_follow_acled() -> None:
+    text = "The force killed multiple insurgents and detained dozens of suspected insurgents."
+    found = find_casualties(text)
+    assert (found.fatalities, found.detained) == (UNKNOWN_SOME, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count"),
+    [
+        # The same people told again add no one.
+        (
+            "An Afghan and coalition force detained two insurgents, including a commander, "
+            "Sunday. After the area was secure, the force detained the commander and one of "
+            "his associates.",
+            "detained",
+            2,
+        ),
+        (
+            "A joint force detained two insurgents, including a commander, on Monday. After a "
+            "short search, the force detained the commander.",
+            "detained",
+            2,
+        ),
+        (
+            "The force detained two suspects. After questioning, the force detained them.",
+            "detained",
+            2,
+        ),
+        # "The suspect" refers back to "a suspected bomb maker".
+        (
+            "Police arrested a suspected bomb maker. The suspect was detained after he fled.",
+            "detained",
+            1,
+        ),
+        (
+            "Troops killed five insurgents and captured one near Lashkar Gah on Monday. One "
+            "wounded fighter was captured after the firefight.",
+            "detained",
+            1,
+        ),
+        # Someone new is still added: "the assailant" was never counted before.
+        (
+            "A soldier shot and killed his commander at a checkpoint. The assailant was shot "
+            "and killed by guards.",
+            "fatalities",
+            2,
+        ),
+        ("The force detained two men. The force also detained the facilitator.", "detained", 3),
+        (
+            "The patrol killed two insurgents. Later, the patrol killed another insurgent.",
+            "fatalities",
+            3,
+        ),
+    ],
+)
+def test_people_told_again_or_anew(text: str, kind: str, count: int) -> None:
+    assert getattr(find_casualties(text), kind) == count
+
+
+def test_a_title_sums_up_the_story() -> None:
+    titled = (
+        "Feb. 3: Taliban Leader Killed in Kandahar\n"
+        "A combined force killed the Taliban leader and two insurgents in Kandahar province."
+    )
+    assert find_casualties(titled).fatalities == 3
+    active = (
+        "Coalition Forces Kill Taliban Commander in Zabul\n"
+        "A combined force killed a Taliban commander in Zabul province today."
+    )
+    assert find_casualties(active).fatalities == 1
+    both = (
+        "Dec. 5: Two Insurgents Killed, Three Detained in Helmand\n"
+        "The force killed two insurgents and detained three suspects in Helmand province."
+    )
+    found = find_casualties(both)
+    assert (found.fatalities, found.detained) == (2, 3)
+    # Alone, a title still tells its figure.
+    assert find_casualties("Insurgent leader detained, two killed in raid").detained == 1
+
+
+def test_deaths_of_and_background_deeds() -> None:
+    assert find_casualties("The raid resulted in the deaths of 12 insurgents.").fatalities == 12
+    confirmed = "Officials confirmed the death of Mullah Nasir, a senior Taliban commander."
+    assert find_casualties(confirmed).fatalities == 1
+    # What a killed or detained man had done before is no toll of this event.
+    text = (
+        "The force killed Mullah Nasir in Arghandab. He was responsible for a bombing which "
+        "killed four policemen last year and for the deaths of several civilians."
+    )
+    assert find_casualties(text).fatalities == 1
+    assert find_casualties("Prior to his death, Nasir planned attacks.").fatalities is None
+
+
+def test_running_totals_of_a_period_are_no_toll() -> None:
+    text = (
+        "The force detained two suspects in Arghandab. Since the start of the month, Afghan and "
+        "coalition forces have killed or captured more than 30 Taliban leaders in Kandahar."
+    )
+    found = find_casualties(text)
+    assert (found.fatalities, found.detained) == (None, 2)
+    past = (
+        "The patrol killed one insurgent. In the past week, coalition forces have killed 45 "
+        "insurgents and detained 120 suspects across the south."
+    )
+    found = find_casualties(past)
+    assert (found.fatalities, found.detained) == (1, None)
+    # A day's report is the event itself.
+    today = "Since the beginning of the day, 20 servicemen have died in battles near the town."
+    assert find_casualties(today).fatalities == 20
+
+
+def test_a_stated_total_replaces_the_parts() -> None:
+    text = (
+        "The patrol killed two insurgents. An air strike killed three more. In total, five "
+        "insurgents were killed."
+    )
+    assert find_casualties(text).fatalities == 5
+
+
+def test_no_harm_is_zero_and_keeps_a_toll_told_elsewhere() -> None:
+    assert find_casualties("No shots were fired and no one was injured.").injuries == 0
+    unharmed = find_casualties("No civilians were harmed during the operation.")
+    assert (unharmed.fatalities, unharmed.injuries) == (0, 0)
+    for text in (
+        "The patrol killed two insurgents. No civilians were harmed.",
+        "No civilians were harmed in the operation. The patrol killed two insurgents.",
+    ):
+        assert find_casualties(text).fatalities == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A force of more than 1,000 soldiers and policemen ended the operation in Logar.",
+        "The force seized 1,400 rounds of ammunition and three rocket-propelled grenades.",
+        "The force captured three rocket-propelled grenades and 20 kilograms of opium.",
+        "The force concluded a five day operation in Baraki Barak district.",
+    ],
+)
+def test_figures_of_things_are_no_count(text: str) -> None:
+    found = find_casualties(text)
+    assert (found.fatalities, found.injuries, found.detained) == (None, None, None)
+
+
+def test_things_beside_people_are_left_out() -> None:
+    text = (
+        "The force captured two insurgents, 1,400 rounds of ammunition and three "
+        "rocket-propelled grenades, and killed an insurgent during a five day operation."
+    )
+    found = find_casualties(text)
+    assert (found.fatalities, found.detained) == (1, 2)
+
+
+def _releases() -> list[dict[str, Any]]:
+    path = Path(__file__).parent / "fixtures" / "counts_press_releases.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line]
+
+
+@pytest.mark.parametrize("release", _releases(), ids=lambda r: str(r["id"]))
+def test_whole_press_releases(release: dict[str, Any]) -> None:
+    found = find_casualties(release["text"])
+    expected = (release["killed"], release["injured"], release["detained"])
+    assert (found.fatalities, found.injuries, found.detained) == expected, release["note"]
+
+
+def test_press_releases_through_the_pipeline(pipeline: Any) -> None:
+    for release in _releases():
+        result = pipeline.process(Document(doc_id=release["id"], text=release["text"]))
+        killed = max((e.fatalities for e in result.events), default=0)
+        assert killed == (release["killed"] or 0), release["id"]
+        tags = " ".join(e.tags or "" for e in result.events)
+        detained = {int(n) for n in re.findall(r"\bdetained=(\d+)", tags)}
+        assert detained == ({release["detained"]} if release["detained"] else set()), release["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("One soldier was killed in the shelling. One civilian was killed by the same shell.", 2),
+        ("Two soldiers were killed. Two civilians were also killed.", 4),
+        ("Seven troops were killed in the attack. Seven soldiers died, the ministry said.", 7),
+    ],
+)
+def test_same_figure_of_other_people_adds(text: str, killed: int) -> None:
+    assert find_casualties(text).fatalities == killed

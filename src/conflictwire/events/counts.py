@@ -6,66 +6,44 @@ number ("several", "an unknown number") is 3, "dozens" 12, "hundreds" 100. Every
 counts once, attackers' included. ACLED's own bookkeeping in a note ("Fatalities coded as 26",
 "10 fatalities split across 2 events and coded as 5 for this event") says what the note's event
 carries and wins over the text's figures.
+
+Across sentences a count adds only new people: "two more", "another", "a third" add; the same
+people told again ("detained two insurgents, including a commander ... detained the commander
+and one of his associates", "killed him") do not; a title ("Facilitator Detained in Khowst")
+sums the story up. Figures of things ("1,400 rounds", "20 kilograms") are no count of people.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from conflictwire.events.bookkeeping import mask, read_bookkeeping, revised_toll
+from conflictwire.events.figures import (
+    NUM_WORD,
+    NUMBER_RE,
+    QUALIFIER,
+    SOME,
+    UNKNOWN_SOME,
+    is_thing,
+    parse_number,
+    quantity,
+    resolve,
+)
 
 __all__ = ["UNKNOWN_SOME", "Casualties", "find_casualties", "parse_number"]
 
-UNKNOWN_SOME = 3  # ACLED's code for "some, number unknown"
-# Internally an unknown-but-some figure is carried as this marker (added to the exact part), so
-# that "several militants were killed ... an unknown number were killed" counts 3 once.
-_SOME = 1_000_000
-
-_UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_VAGUE = {
-    "a couple of": 2, "a couple": 2, "a pair of": 2, "a dozen": 12, "dozens of": 12, "dozens": 12,
-    "scores of": 20, "hundreds of": 100, "hundreds": 100, "thousands of": 1000,
-    "several": UNKNOWN_SOME, "a few": UNKNOWN_SOME, "few": UNKNOWN_SOME,
-    "multiple": UNKNOWN_SOME, "some": UNKNOWN_SOME, "many": UNKNOWN_SOME,
-    "numerous": UNKNOWN_SOME, "various": UNKNOWN_SOME, "a number of": UNKNOWN_SOME,
-    "an unknown number of": UNKNOWN_SOME, "an unspecified number of": UNKNOWN_SOME,
-    "unknown number of": UNKNOWN_SOME, "unspecified number of": UNKNOWN_SOME,
-    "an undisclosed number of": UNKNOWN_SOME, "undisclosed number of": UNKNOWN_SOME,
-    "an unconfirmed number of": UNKNOWN_SOME,
-}  # fmt: skip
-
-_NUM_WORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", "thousand"], key=len, reverse=True))
-_NUMBER_RE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_NUM_WORD})(?:[\s-]+(?:{_NUM_WORD}|and))*)"
-_VAGUE_RE = "|".join(re.escape(v) for v in sorted(_VAGUE, key=len, reverse=True))
-_QUALIFIER = (
-    r"(?:(?:at\s+least|more\s+than|over|up\s+to|about|around|nearly|almost|approximately|"
-    r"roughly|some|an\s+estimated|as\s+many\s+as|no\s+fewer\s+than|no\s+less\s+than|"
-    r"fewer\s+than|less\s+than|a\s+total\s+of|another|other|further|additional)\s+)*"
-)
-# A quantity at the start of a noun phrase: qualifier, then a figure or a range, or a vague word.
-_QUANT = re.compile(
-    rf"^\s*{_QUALIFIER}(?:(?P<vague>{_VAGUE_RE})|(?:between\s+)?(?P<num>{_NUMBER_RE})"
-    rf"(?:\s*(?:-|–|to|or|and)\s*(?P<num2>{_NUMBER_RE}))?(?![\w-]*\s*(?:-?year|years|km|kilo|"
-    rf"mm|%|per\s*cent|percent|hours|days|times|am|pm|a\.m|p\.m)))\b",
-    re.IGNORECASE,
-)
 _SINGULAR_DET = re.compile(
     r"^\s*(?:the|a|an|another|his|her|its|their|one|this|that|he|she|him)\b", re.I
 )
 _PLURAL_BARE = re.compile(r"^\s*(?:the\s+|other\s+|their\s+)?(?:[\w'-]+\s+){0,3}[a-z]+s\b")
-_SINGULAR_PERSON = re.compile(
-    r"(?:^|\s)(?:militiam[a]n|servicem[a]n|soldier|civilian|policem[a]n|officer|fighter|serviceman"
-    r"|journalist|volunteer|resident|commander|militant|man|woman|child|boy|girl)\s*$",
-    re.I,
+_PERSON_WORDS = (
+    r"(?:police|service|gun|militia|fisher|chair|spokes|wo|)m[ae]n|soldier|civilian|officer"
+    r"|fighter|journalist|volunteer|resident|(?:sub-)?commander|militant|child|boy|girl"
+    r"|insurgent|suspect|facilitator|leader|individual|attacker"
 )
+_SINGULAR_PERSON = re.compile(rf"(?:^|\s)(?:{_PERSON_WORDS})(?<!men)\s*$", re.I)
 _PRONOUN_PLURAL = re.compile(r"^\s*(?:they|them|others|those)\b", re.I)
 
 _AUX = r"(?:was|were|been|be|being|is|are|got|get|gets|had\s+been|have\s+been|has\s+been)"
@@ -88,25 +66,12 @@ _INTRANSITIVE = re.compile(
     re.IGNORECASE,
 )
 _NEGATIVE = re.compile(
-    r"\b(?:no\s+(?:one|body|people|persons?|civilians?|soldiers?)\s+(?:was|were)\s+"
-    r"(?:killed|injured|hurt|wounded)|no\s+(?:casualties|fatalities|deaths|injuries|victims)|"
+    r"\b(?:no\s+(?:one|body|people|persons?|(?:[a-z-]+\s+){0,3}?(?:civilians?|soldiers?|forces"
+    r"|troops|members|personnel))\s+(?:was|were)\s+(?:killed|injured|hurt|wounded|harmed)"
+    r"(?:\s+or\s+(?:killed|injured|hurt|wounded|harmed))?|"
+    r"no\s+(?:civilian\s+)?(?:casualties|fatalities|deaths|injuries|victims)|"
     r"without\s+(?:casualties|fatalities)|nobody\s+was\s+(?:killed|hurt|injured)|"
     r"there\s+were\s+no\s+(?:casualties|fatalities|injuries|victims))\b",
-    re.IGNORECASE,
-)
-_BOOK_OVERRIDE = re.compile(
-    r"(?:(?:total\s+)?fatalities\s+coded\s+as\s+(?P<a>\d+)(?!\s*(?:and\s+)?split)|"
-    r"coded\s+as\s+(?P<b>\d+)\s+(?:fatalities\s+)?for\s+this\s+event|"
-    r"(?P<c>\d+|one)\s+fatalit(?:y|ies)\s+coded\s+to\s+this\s+event)",
-    re.IGNORECASE,
-)
-_BOOK_UNKNOWN = re.compile(
-    r"\(?\s*(?:an\s+)?unspecified\s+(?:number\s+of\s+)?fatalities\s+coded\s+as\s+(?P<n>\d+)[^.)\]]*[.)]?",
-    re.IGNORECASE,
-)
-_BOOK_SPLIT = re.compile(
-    r"\[?[^.\[]*\bfatalit(?:y|ies)\s+split\s+(?:across|among)\s+(?P<k>\d+|two|three|four|five)"
-    r"\s+(?:events|locations)[^.\]]*[.\]]?|\[[^\]]*\breported\s+\d+\s+fatalities[^\]]*\]?",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
@@ -119,17 +84,17 @@ _ANY_TRIGGER = re.compile(
     rf"\b(?:{_KILL}|{_INJURE}|{_DETAIN}|died|dead|perished|lives)\b", re.IGNORECASE
 )
 _OBJECT_END = re.compile(
-    r"[.;:]|\s[-–—]+\s|\s+(?:in|at(?!\s+least)|near|on|during|after|while|when|with|by|who|which|were|was"
+    r"[.;:]|\s[-–—]+\s|(?<!along)(?<!together)\s+(?:in|at(?!\s+least)|near|on|during|after|while|when"
+    r"|with|by|who|which|were|was"
     r"|are|is|had|have|has)\b"
 )
 _AUX_WORDS = frozenset({"were", "was", "are", "is", "had", "have", "has"})
-_RANGE_AND = re.compile(rf"\bbetween\s+({_NUMBER_RE})\s+and\s+({_NUMBER_RE})", re.I)
+_RANGE_AND = re.compile(rf"\bbetween\s+({NUMBER_RE})\s+and\s+({NUMBER_RE})", re.I)
 _THERE_ARE = re.compile(r"\bthere\s+(?:are|were|is)(?:\s+(?!no\b)\w+)?$", re.IGNORECASE)
 _NOMINAL = re.compile(r"\b(?:the|for|of|a|this|that|his|her|their|its)\s+$", re.IGNORECASE)
 _REPORTED = re.compile(
     r"\b(?:report\w*|according|claim\w*|said|says|mentioned|sources?|stated|toll)\b", re.I
 )
-_SEPARATE = re.compile(r"\(\s*coded\s+separately\s*\)", re.IGNORECASE)
 _ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
@@ -143,8 +108,27 @@ _ADDITIVE = re.compile(
     r"\b(?:another|\w+\s+more\s+(?:people|persons?|civilians?|soldiers?|\w+s)|additional|further)\b",
     re.I,
 )
-_SEPARATE_START = re.compile(r"[.;(]|,|\b(?:after|following|for|over)\b", re.IGNORECASE)
-_ASIDE = re.compile(r"\([^()]*\)|,\s+including\s+[^,.;]*,|,?\s+including\s+[^,.;]*?(?=\s+were\b)")
+_ASIDE = re.compile(
+    r"\([^()]*\)|,\s+including\s+[^,.;]*,|,?\s+including\s+[^,.;]*?(?=\s+were\b)"
+    # "detained 15 insurgents, including a facilitator and two couriers." (to the clause end)
+    rf"|,\s+including\s+(?:(?!\band\s+(?:{_KILL}|{_INJURE}|{_DETAIN})\b)[^,.;])*(?=[.;])",
+    re.IGNORECASE,
+)
+
+
+class _Found(NamedTuple):
+    """One stated count: its value, the trigger's span, and how it may combine with others."""
+
+    value: int
+    start: int
+    end: int
+    # "detained the commander", "killed him": people told of before, not more of them. The
+    # head noun the phrase refers back with ("" for a pronoun), ``None`` for new people.
+    referent: str | None = None
+    # "Facilitator Detained in Khowst": a title summing up the story, not another person.
+    headline: bool = False
+    # "one", "7": a figure written out, not "a" or "the".
+    numeral: bool = False
 
 
 @dataclass
@@ -157,52 +141,6 @@ class Casualties:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def parse_number(text: str) -> int | None:
-    """A number written in digits or words ("7,500", "twenty-one", "a dozen"); else ``None``."""
-    value = text.strip().lower()
-    if not value:
-        return None
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", value):
-        return int(value.replace(",", ""))
-    if value in _VAGUE:
-        return _VAGUE[value]
-    words = [w for w in re.split(r"[\s-]+", value) if w and w != "and"]
-    if not words:
-        return None
-    total, current = 0, 0
-    for word in words:
-        if word in _UNITS:
-            current += _UNITS[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word == "thousand":
-            total += max(current, 1) * 1000
-            current = 0
-        else:
-            return None
-    return total + current
-
-
-def _quantity(phrase: str) -> tuple[int | None, int]:
-    """The figure a noun phrase starts with, and how many characters it used."""
-    m = _QUANT.match(phrase)
-    if m is None:
-        return None, 0
-    if m.group("vague"):
-        value = _VAGUE[" ".join(m.group("vague").lower().split())]
-        return (_SOME if value == UNKNOWN_SOME else value), m.end()
-    first = parse_number(m.group("num"))
-    second = parse_number(m.group("num2")) if m.group("num2") else None
-    if first is None:
-        return None, 0
-    if second is not None and first > second:
-        # "2 or 3" is a range; "10 to 5" is not one, keep the lower (ACLED: conservative).
-        first = second
-    return first, m.end()
-
-
 def _phrase_units(phrase: str, *, subject: bool) -> int | None:
     """Sum the quantified parts of "3 militants and 2 soldiers"; ``None`` if none is counted.
 
@@ -213,7 +151,8 @@ def _phrase_units(phrase: str, *, subject: bool) -> int | None:
     # otherwise it is an apposition ("a civilian, a tuktuk driver").
     phrase = _RANGE_AND.sub(r"\1 to \2", phrase)  # "between 6 and 9" is one figure
     parts = re.split(
-        rf"\s*(?:,\s*and\b|,{_FIGURE_AHEAD}|\band\b|\bas\s+well\s+as\b|\+)\s*",
+        rf"\s*(?:,\s*and\b|,(?!\d{{3}}\b){_FIGURE_AHEAD}|\band\b|\+"
+        r"|\b(?:as\s+well\s+as|along\s+with|together\s+with)\b)\s*",
         phrase,
         flags=re.IGNORECASE,
     )
@@ -221,11 +160,16 @@ def _phrase_units(phrase: str, *, subject: bool) -> int | None:
         parts.reverse()
     total: int | None = None
     for i, part in enumerate(parts):
-        value, _ = _quantity(part)
+        if is_thing(part):
+            break
+        value, _ = quantity(part)
         if value is None and i == 0 and subject:
             value = _quantity_inside(part)
         if value is None and i == 0:
             value = _bare_value(part)
+        elif value is None:
+            # "the commander and his deputy": a further part may be one person told by name.
+            value = _person_value(part)
         if value is None:
             break
         total = (total or 0) + value
@@ -235,7 +179,7 @@ def _phrase_units(phrase: str, *, subject: bool) -> int | None:
 def _quantity_inside(part: str) -> int | None:
     """ "officials said 20 people": the first figure that starts a noun phrase in ``part``."""
     for m in re.finditer(r"\s(?=\S)", part):
-        value, _ = _quantity(part[m.end() :])
+        value, _ = quantity(part[m.end() :])
         if value is not None:
             return value
     return None
@@ -247,17 +191,53 @@ def _bare_value(part: str) -> int | None:
     if not words:
         return None
     if _SINGULAR_DET.match(part):
-        return 1
+        return _person_value(part) or 1
+    if re.match(r"\s*both\b", part, re.I):
+        return 2
     if _SINGULAR_PERSON.search(part):
         return 1  # a headline's bare singular: "shelling kills militiaman"
-    if len(words) > 6:
+    core = part.split(",")[0]  # "Mullah Karim, a senior Taliban leader": the apposition aside
+    if len(core.split()) > 6:
         return None
-    if _PRONOUN_PLURAL.match(part) or _PLURAL_BARE.match(part):
-        return _SOME
-    head = re.split(r"\s+(?:who|which|that|from|of|in|at|,)\b", part)[0].split()
+    if _PRONOUN_PLURAL.match(core) or _PLURAL_BARE.match(core):
+        return SOME
+    head = re.split(r"\s+(?:who|which|that|from|of|in|at)\b", core)[0].split()
     if head and head[0][:1].isupper():
-        return _SOME if head[-1].endswith("s") else 1
+        # "Mullah Idris", "Taliban leader Qari Younus": one man, whatever his name ends with.
+        one = _TITLED.search(" ".join(head)) or not head[-1].endswith("s")
+        return 1 if one else SOME
     return None
+
+
+_TITLED = re.compile(
+    rf"\b(?:mullah|mawlawi|maulawi|mawlavi|qari|haji|hajji|mufti|sheikh|hafiz|sayed|commander"
+    rf"|{_PERSON_WORDS})\b",
+    re.I,
+)
+_PERSON_NOUN = re.compile(
+    r"^\s*(?:the|a|an|another|his|her|its|their|one|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:(?P<one>{_PERSON_WORDS}|associate|accomplice|deputy|brother|son|cousin|nephew|guard"
+    r"|bodyguard|driver|member|villager|elder|official|courier|financier|operative|assailant"
+    r"|bomber|person|rebel|combatant|recruiter|subordinate|lieutenant|emir|maker)(?P<s>s|es)?"
+    r"|(?P<kids>children|people))\b",
+    re.I,
+)
+
+
+def _person_value(part: str) -> int | None:
+    """ "the insurgent" one, "his associates" some (ACLED: 3); ``None`` if no person is named."""
+    m = _PERSON_NOUN.match(part)
+    if m is None:
+        return None
+    plural = m.group("kids") or m.group("s") or m.group("one").lower().endswith(("men", "women"))
+    return SOME if plural else 1
+
+
+_ADJECTIVAL = re.compile(rf"\b(?:the|a|an|one|{NUM_WORD}|\d+|several|his|their)\s+$", re.I)
+_NOUN_NEXT = re.compile(
+    r"\s+(?!(?:in|on|at|by|and|or|as|after|during|when|while|near|with|from|to|for|were|was)\b)"
+    r"[a-z][\w-]*"
+)
 
 
 def _subject_before(text: str, end: int, floor: int) -> tuple[str, int]:
@@ -267,6 +247,8 @@ def _subject_before(text: str, end: int, floor: int) -> tuple[str, int]:
         if text[m.end() : end].strip():  # "Five troops, 19 civilians, killed": keep the list
             start = m.end()
     for m in _ANY_TRIGGER.finditer(text, start, end):
+        if _ADJECTIVAL.search(text, start, m.start()) and _NOUN_NEXT.match(text, m.end()):
+            continue  # "the wounded insurgent was detained": a participle as adjective
         start = m.end()
         # "killed 9 guards and 4 others were injured": what precedes "and" is the object.
         joint = list(re.finditer(r",?\s+and\s+|,\s+", text[start:end]))
@@ -285,10 +267,10 @@ def _object_after(text: str, start: int) -> str:
     return obj
 
 
-def _kind_mentions(text: str, kind: str, floor: int) -> list[tuple[int, int, int]]:
-    """(value, start, end) of every count of ``kind`` the clause states."""
+def _kind_mentions(text: str, kind: str, floor: int) -> list[_Found]:
+    """Every count of ``kind`` the clause states."""
     verb = _KIND_OF[kind]
-    found: list[tuple[int, int, int]] = []
+    found: list[_Found] = []
     pattern = re.compile(
         rf"(?P<aux>\b{_AUX}{_ADV}\s+(?:(?:shot|stabbed|beaten|hacked|burned)\s+and\s+)?)?"
         rf"\b(?P<verb>{verb})\b",
@@ -296,34 +278,55 @@ def _kind_mentions(text: str, kind: str, floor: int) -> list[tuple[int, int, int
     )
     last_end = floor
     for m in pattern.finditer(text, floor):
-        value = _count_for(text, m, last_end)
-        if value is not None:
-            found.append((value, m.start(), m.end()))
+        item = _count_for(text, m, last_end)
+        if item is not None:
+            found.append(item)
         last_end = m.end()
     return found
 
 
-def _count_for(text: str, m: re.Match[str], floor: int) -> int | None:
+# A phrase pointing back at people already told of: "the commander", "him", "the two insurgents".
+_ANAPHOR = re.compile(
+    r"^\s*(?:(?P<pronoun>him|her|them|he|she|they|both)|(?:the|this|that|these|those)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<head>[a-z-]{3,}?)s?)\b(?=\s*(?:$|,|and\b|of\b|who\b|after\b|as\b))",
+    re.I,
+)
+
+
+def _referent(phrase: str) -> str | None:
+    """The head noun a definite phrase refers back with; "" for a pronoun; else ``None``."""
+    m = _ANAPHOR.match(phrase)
+    return None if m is None else ("" if m.group("pronoun") else m.group("head").lower())
+
+
+def _count_for(text: str, m: re.Match[str], floor: int) -> _Found | None:
     if m.group("aux") is None and _NOMINAL.search(text[max(0, m.start() - 8) : m.start()]):
         return None  # "the killing", "for killing": a noun, not a count
     subject, _ = _subject_before(text, m.start(), floor)
     participle = m.group("verb").lower().endswith(("ed", "dead", "slain", "hurt"))
+    obj = _object_after(text, m.end())
     passive = m.group("aux") is not None or (
         # "A shell killed two civilians": a counted object makes the participle a past tense.
         participle
         and _is_left_headed(subject)
-        and _quantity(_object_after(text, m.end()))[0] is None
+        and quantity(obj)[0] is None
+        and not re.match(r"\s*(?:both|the|his|her|their|him|them)\b", obj, re.I)
     )
-    if passive:
-        return _phrase_units(subject, subject=True)
-    obj = _object_after(text, m.end())
-    value = _phrase_units(obj, subject=False)
-    if value is None and participle and not obj.strip(" -–:,") and _is_headline_subject(subject):
-        # "Ukrainian soldier killed in Donbas": a headline's bare participle.
-        return _phrase_units(subject, subject=True)
-    if value is None and re.match(r"^\s*(?:and|,)?\s*(?:\w+ing|\w+ed)\b", obj) is None:
+    # "Coalition Forces Kill Taliban Commander": a capitalised verb inside a line is a title's.
+    title = m.group("verb")[0].isupper() and re.search(r"\w[\s:,]+$", text[floor : m.start()])
+    phrase, headline = (subject, bool(title)) if passive else (obj, bool(title))
+    value = _phrase_units(phrase, subject=passive)
+    if value is None and not passive:
+        if participle and not obj.split(",")[0].strip(" -–:") and _is_headline_subject(subject):
+            # "Ukrainian soldier killed in Donbas": a headline's bare participle.
+            phrase, headline = subject, True
+            value = _phrase_units(subject, subject=True)
+        elif re.match(r"^\s*(?:and|,)?\s*(?:\w+ing|\w+ed)\b", obj) is None:
+            return None
+    if value is None:
         return None
-    return value
+    numeral = quantity(phrase)[0] is not None and not re.match(r"\s*an?\b", phrase, re.I)
+    return _Found(value, m.start(), m.end(), _referent(phrase), headline, numeral)
 
 
 def _is_headline_subject(subject: str) -> bool:
@@ -341,13 +344,13 @@ def _is_left_headed(subject: str) -> bool:
     tail = subject.split()[-4:]
     for k in range(len(tail)):
         rest = tail[k:]
-        if _quantity(" ".join(rest))[0] is not None:
+        if quantity(" ".join(rest))[0] is not None:
             return not re.search(r"\b\w+ed\b", " ".join(rest[1:]))
     return False
 
 
-def _intransitive_deaths(text: str, floor: int) -> list[tuple[int, int, int]]:
-    found: list[tuple[int, int, int]] = []
+def _intransitive_deaths(text: str, floor: int) -> list[_Found]:
+    found: list[_Found] = []
     last_end = floor
     for m in _INTRANSITIVE.finditer(text, floor):
         word = m.group(0).lower()
@@ -359,48 +362,131 @@ def _intransitive_deaths(text: str, floor: int) -> list[tuple[int, int, int]]:
                 (
                     v
                     for k in range(len(before))
-                    if (v := _quantity(" ".join(before[k:]))[0]) is not None
+                    if (v := quantity(" ".join(before[k:]))[0]) is not None
                 ),
                 None,
             )
             if value is None and _THERE_ARE.search(" ".join(before)):
-                value = _SOME  # "there are dead": some, number unknown
+                value = SOME  # "there are dead": some, number unknown
+            if value is None and word in ("death", "deaths"):
+                value = _deaths_of(text, m, last_end)
         else:
             subject, _ = _subject_before(text, m.start(), last_end)
             value = _phrase_units(subject, subject=True)
         if value is not None:
-            found.append((value, m.start(), m.end()))
+            found.append(_Found(value, m.start(), m.end()))
         last_end = m.end()
     return found
 
 
-def _mask(text: str, pattern: re.Pattern[str]) -> str:
-    """Blank out matches, keeping every offset."""
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+_DEATHS_OF = re.compile(r"\b(?:result(?:ed|ing|s)?\s+in|confirmed|caused|led\s+to)\s+the\s+$", re.I)
 
 
-def _bookkeeping(text: str) -> tuple[int | None, int | None]:
-    """ACLED's note-keeping: (the event's coded total, the figure for "unspecified")."""
-    override = None
-    for m in _BOOK_OVERRIDE.finditer(_mask(text, _BOOK_UNKNOWN)):
-        raw = m.group("a") or m.group("b") or m.group("c")
-        override = parse_number(raw)
-    unknown = None
-    for m in _BOOK_UNKNOWN.finditer(text):
-        unknown = int(m.group("n"))
-    return override, unknown
+def _deaths_of(text: str, m: re.Match[str], floor: int) -> int | None:
+    """ "resulting in the deaths of 12 insurgents", "confirmed the death of X": a count after."""
+    if not _DEATHS_OF.search(text, floor, m.start()):
+        return None
+    of = re.compile(r"\s+of\b").match(text, m.end())
+    return None if of is None else _phrase_units(_object_after(text, of.end()), subject=False)
 
 
-def find_casualties(text: str) -> Casualties:
-    """Killed, injured and detained counts the text states, by ACLED's conservative rules."""
-    override, unknown = _bookkeeping(text)
-    split = _split_count(text)
-    work = _mask(_mask(_mask(_mask_separate(text), _BOOK_UNKNOWN), _BOOK_SPLIT), _ASIDE)
-    negative = _NEGATIVE.search(work) is not None
-    work = _mask(work, _NEGATIVE)  # "no one was hurt" holds no figure
-    result = Casualties()
-    totals: dict[str, int | None] = {"killed": None, "injured": None, "detained": None}
-    seen: dict[str, set[int]] = {kind: set() for kind in totals}
+@dataclass
+class _Tally:
+    """The running count of one kind over a text's sentences."""
+
+    total: int | None = None
+    seen: set[int] = field(default_factory=set)
+    headline: int | None = None  # a title's figure: the story's summary, never added to it
+    victims: str | None = None  # "civilian" or "armed": who the last counted sentence named
+
+    def add(self, sentence: str, found: list[_Found], *, reported: bool, before: str) -> bool:
+        """Fold one sentence's counts in; ``False`` when they only repeat counted people."""
+        titles = [f.value for f in found if f.headline]
+        if titles:
+            self.headline = max(self.headline or 0, sum(titles), key=resolve)
+        body = [f for f in found if not f.headline]
+        if not body:
+            return bool(titles)
+        value = sum(f.value for f in body)
+        previous = self.total
+        if previous is None:
+            self.total = value
+        elif _DEFINITE.search(sentence):
+            return False  # "killing the insurgents": those already counted
+        elif _IN_TOTAL.search(sentence) and value >= previous % SOME:
+            self.total = value  # "In total, five were killed": the text's own sum
+        elif _adds(sentence, value):
+            ordinal = _ORDINAL.search(sentence)
+            self.total = resolve(previous) + value
+            if ordinal is not None and value == 1:
+                self.total = max(resolve(previous), _ORDINALS[ordinal.group("ord").lower()])
+        elif all(_told_before(f, before) for f in body) and not _ALSO.search(sentence):
+            # "detained two insurgents, including a commander ... detained the commander and
+            # one of his associates": the same people told again ("them": no new figure).
+            if value < SOME:
+                self.total = max(previous, value, key=resolve)
+        elif reported or (
+            value in self.seen
+            and (value > 1 or all(f.numeral for f in body))
+            and not _ALSO.search(sentence)
+            and _same_victims(self.victims, _victim_class(sentence))
+        ):
+            # The same figure told again ("Seven troops killed ... Seven soldiers die") is a
+            # restatement; a second source's figure an alternative: ACLED keeps the lowest.
+            self.total = min(previous, value, key=resolve)
+        else:
+            self.total = previous + value
+        if value > 1 or all(f.numeral for f in body):
+            self.seen.add(value)  # "captured one ... One wounded fighter was captured"
+        self.victims = _victim_class(sentence) or self.victims
+        return True
+
+    def result(self) -> int | None:
+        if self.total is None:
+            return None if self.headline is None else resolve(self.headline)
+        if self.headline is None:
+            return resolve(self.total)
+        return max(resolve(self.total), resolve(self.headline))
+
+
+# "One soldier was killed ... One civilian was killed": the same figure of other people adds.
+_CIVILIAN = re.compile(
+    r"\b(?:civilians?|residents?|villagers?|children|child|women|woman|passengers?|people)\b", re.I
+)
+_ARMED = re.compile(
+    r"\b(?:soldiers?|troops|servicem[ae]n|fighters?|militants?|insurgents?|police(?:m[ae]n)?"
+    r"|officers?|guards?|militiam[ae]n|gunm[ae]n)\b",
+    re.I,
+)
+
+
+def _same_victims(before: str | None, now: str | None) -> bool:
+    return before is None or now is None or before == now
+
+
+def _victim_class(sentence: str) -> str | None:
+    civilian, armed = _CIVILIAN.search(sentence), _ARMED.search(sentence)
+    if civilian and armed:
+        return None
+    return "civilian" if civilian else "armed" if armed else None
+
+
+def _told_before(item: _Found, before: str) -> bool:
+    """The item's people were named before: a pronoun, or a definite noun the text used."""
+    if item.referent is None:
+        return False
+    named = rf"\b{re.escape(item.referent)}(?:s|es|ed)?\b"  # "the suspect": "a suspected ..."
+    return not item.referent or re.search(named, before, re.I) is not None
+
+
+_IN_TOTAL = re.compile(r"\b(?:in\s+total|in\s+all|altogether)\b", re.I)
+_ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
+
+
+def _tallies(text: str, work: str) -> tuple[dict[str, int | None], list[tuple[int, int]]]:
+    """Each kind's count over the sentences of ``work`` (``text`` masked), and its spans."""
+    tallies = {kind: _Tally() for kind in ("killed", "injured", "detained")}
+    spans: list[tuple[int, int]] = []
     offset = 0
     for sentence in _SENTENCE_END.split(work):
         begin = work.find(sentence, offset)
@@ -408,78 +494,36 @@ def find_casualties(text: str) -> Casualties:
         reported = _REPORTED.search(sentence) is not None
         for kind, items in _sentence_mentions(work[:offset], begin).items():
             found = _dedupe(items)
-            if not found:
-                continue
-            value = sum(v for v, _, _ in found)
-            previous = totals[kind]
-            if previous is not None and _DEFINITE.search(sentence):
-                continue  # "killing the insurgents": those already counted
-            if previous is not None and _adds(sentence, value):
-                ordinal = _ORDINAL.search(sentence)
-                running = _resolve(previous) + value
-                if ordinal is not None and value == 1:
-                    running = max(_resolve(previous), _ORDINALS[ordinal.group("ord").lower()])
-                totals[kind] = running
-                seen[kind].add(value)
-                result.spans.extend((s, e) for _, s, e in found)
-                continue
-            # A second source's figure for the same toll is an alternative, not an addition:
-            # ACLED keeps the lowest.
-            if previous is not None and (reported or (value > 1 and value in seen[kind])):
-                # The same figure told again ("Seven troops killed ... Seven soldiers die")
-                # is a restatement; a second source's figure an alternative: ACLED keeps the
-                # lowest.
-                totals[kind] = min(previous, value, key=_resolve)
-            else:
-                totals[kind] = (previous or 0) + value
-            seen[kind].add(value)
-            result.spans.extend((s, e) for _, s, e in found)
-    for kind, raw in totals.items():
-        totals[kind] = None if raw is None else _resolve(raw)
-    if split is not None and override is None:
-        override = (totals["killed"] or 0) // split
+            tally = tallies[kind]
+            if found and tally.add(sentence, found, reported=reported, before=text[:begin]):
+                spans.extend((f.start, f.end) for f in found)
+    return {kind: tally.result() for kind, tally in tallies.items()}, spans
+
+
+def find_casualties(text: str) -> Casualties:
+    """Killed, injured and detained counts the text states, by ACLED's conservative rules."""
+    book = read_bookkeeping(text)
+    override, unknown = book.override, book.unknown
+    work = mask(book.text, _ASIDE)
+    negative = _NEGATIVE.search(work) is not None
+    work = mask(work, _NEGATIVE)  # "no one was hurt" holds no figure
+    totals, spans = _tallies(text, work)
+    if book.split is not None and override is None:
+        override = (totals["killed"] or 0) // book.split
     if negative:
         for kind in ("killed", "injured"):
             totals[kind] = totals[kind] or 0
-    revised = _revised_toll(work)
+    revised = revised_toll(work)
     if revised is not None:
         totals["killed"] = revised
     if unknown is not None and totals["killed"] is None:
         totals["killed"] = unknown
     if override is not None:
         totals["killed"] = override
-    result.fatalities = totals["killed"]
-    result.injuries = totals["injured"]
-    result.detained = totals["detained"]
-    result.spans.sort()
-    return result
+    return Casualties(totals["killed"], totals["injured"], totals["detained"], sorted(spans))
 
 
-# A revised toll: "the death toll rose to 5", "bringing the toll to 7", "revised to 4".
-_TOLL_TO = re.compile(
-    rf"\b(?:death\s+)?toll\b[^.;]{{0,60}}?\b(?:to|at|reached|is|was|of)\s+(?:at\s+least\s+)?"
-    rf"(?P<n>{_NUMBER_RE})\b(?!\s*(?:%|per\s*cent|injured|wounded))",
-    re.IGNORECASE,
-)
-
-
-_CUMULATIVE = re.compile(
-    r"\b(?:since|so\s+far|overall|total|this\s+(?:year|month|week)|from\s+the\s+(?:week|month|year|war"
-    r"|conflict)|in\s+the\s+(?:war|conflict))\b",
-    re.I,
-)
-
-
-def _revised_toll(text: str) -> int | None:
-    """The last death toll the text states outright, if any."""
-    value = None
-    for m in _TOLL_TO.finditer(text):
-        if not _CUMULATIVE.search(m.group(0)):
-            value = parse_number(m.group("n")) if m.group("n") else value
-    return value
-
-
-_NOT_FIGURE = rf"(?!(?:\d|{_NUM_WORD}|several|dozens|many|other|\w+ other)\b)"
+_NOT_FIGURE = rf"(?!(?:\d|{NUM_WORD}|several|dozens|many|other|\w+ other)\b)"
 # A definite plural without a figure refers back to victims already counted.
 _DEFINITE = re.compile(
     rf"\b{_KILL}\s+(?:the|those|these|all\s+the)\s+{_NOT_FIGURE}(?:[\w-]+\s+)?[a-z]+s\b"
@@ -496,67 +540,70 @@ def _adds(sentence: str, value: int) -> bool:
     return _ADDITIVE.search(sentence) is not None
 
 
-def _resolve(value: int) -> int:
-    """An exact figure plus ACLED's 3 when some unknown number was also reported."""
-    return value % _SOME + (UNKNOWN_SOME if value >= _SOME else 0)
-
-
 # Military claims of enemy losses: "eliminated 40 Russians", "lost up to 60 servicemen".
 _LOSSES = re.compile(
-    rf"\b(?:eliminated|eliminating|lost|losing|destroyed|destroying)\s+(?P<q>{_QUALIFIER}"
-    rf"{_NUMBER_RE})\s+(?:[\w-]+\s+){{0,2}}?(?:servicem[ae]n|soldiers|troops|fighters|militants"
+    rf"\b(?:eliminated|eliminating|lost|losing|destroyed|destroying)\s+(?P<q>{QUALIFIER}"
+    rf"{NUMBER_RE})\s+(?:[\w-]+\s+){{0,2}}?(?:servicem[ae]n|soldiers|troops|fighters|militants"
     rf"|personnel|defenders|invaders|occupiers|russians|ukrainians|militiam[ae]n|terrorists"
     rf"|mercenaries)\b|(?P<kia>\d+|one|two|three|four|five)\s+KIA\b",
     re.IGNORECASE,
 )
 
 
-def _losses(text: str, floor: int) -> list[tuple[int, int, int]]:
+def _losses(text: str, floor: int) -> list[_Found]:
     found = []
     for m in _LOSSES.finditer(text, floor):
-        value = parse_number(m.group("kia")) if m.group("kia") else _quantity(m.group("q"))[0]
+        value = parse_number(m.group("kia")) if m.group("kia") else quantity(m.group("q"))[0]
         if value is not None:
-            found.append((value, m.start(), m.end()))
+            found.append(_Found(value, m.start(), m.end()))
     return found
 
 
-def _sentence_mentions(text: str, begin: int) -> dict[str, list[tuple[int, int, int]]]:
-    return {
-        "killed": _kind_mentions(text, "killed", begin)
-        + _intransitive_deaths(text, begin)
-        + _losses(text, begin),
+# A background deed of someone named: "he was responsible for an attack which killed two".
+_BACKGROUND = re.compile(
+    r"\b(?:responsible\s+for|involved\s+in|linked\s+to|tied\s+to|connected\s+to|implicated\s+in)\b",
+    re.I,
+)
+# A running total over a period: "since the start of the month forces have captured 30 leaders".
+_PERIOD = re.compile(
+    r"\b(?:since\s+(?:the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(?:week|month|year|war"
+    r"|conflict|campaign|offensive)|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|\d{4})|so\s+far\s+this|this\s+year|to\s+date"
+    r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?))\b",
+    re.I,
+)
+
+
+def _of_this_event(text: str, begin: int, item: _Found, *, deeds: bool) -> bool:
+    """Neither a running total of the period nor (with ``deeds``) a named man's past deed."""
+    if deeds and _BACKGROUND.search(text, begin, item.start):
+        return False
+    period = _PERIOD.search(text, begin)
+    if period is None:
+        return True
+    perfect = re.search(r"\b(?:have|has)\b", text[max(begin, item.start - 16) : item.end], re.I)
+    return period.start() > item.start and perfect is None
+
+
+def _sentence_mentions(text: str, begin: int) -> dict[str, list[_Found]]:
+    found = {
+        "killed": _kind_mentions(text, "killed", begin) + _intransitive_deaths(text, begin),
         "injured": _kind_mentions(text, "injured", begin),
         "detained": _kind_mentions(text, "detained", begin),
     }
+    found = {
+        kind: [f for f in items if _of_this_event(text, begin, f, deeds=kind != "detained")]
+        for kind, items in found.items()
+    }
+    found["killed"] += _losses(text, begin)
+    return found
 
 
-def _split_count(text: str) -> int | None:
-    """ "[6 fatalities split among 25 events]": the number of events a toll is shared by."""
-    m = re.search(
-        r"fatalit(?:y|ies)\s+split\s+(?:among|across|over)\s+(?P<k>\d+|\w+)\s+events",
-        text,
-        re.IGNORECASE,
-    )
-    if m is None:
-        return None
-    return parse_number(m.group("k"))
-
-
-def _mask_separate(text: str) -> str:
-    """Blank the clause of a happening ACLED coded as another event ("(coded separately)")."""
-    for m in _SEPARATE.finditer(text):
-        start = max(0, m.start() - 150)
-        for cut in _SEPARATE_START.finditer(text, start, m.start()):
-            start = cut.end()
-        text = text[:start] + " " * (m.end() - start) + text[m.end() :]
-    return text
-
-
-def _dedupe(items: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _dedupe(items: list[_Found]) -> list[_Found]:
     """One figure per trigger span (a death can match two patterns)."""
-    seen: list[tuple[int, int, int]] = []
-    for item in sorted(items, key=lambda i: i[1]):
-        if any(item[1] < e and s < item[2] for _, s, e in seen):
+    seen: list[_Found] = []
+    for item in sorted(items, key=lambda i: i.start):
+        if any(item.start < other.end and other.start < item.end for other in seen):
             continue
         seen.append(item)
     return seen
