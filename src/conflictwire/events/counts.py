@@ -7,17 +7,14 @@ counts once, attackers' included. ACLED's own bookkeeping in a note ("Fatalities
 "10 fatalities split across 2 events and coded as 5 for this event") says what the note's event
 carries and wins over the text's figures.
 
-Across sentences a count adds only new people: "two more", "another", "a third" add; the same
-people told again ("detained two insurgents, including a commander ... detained the commander
-and one of his associates", "killed him") do not; a title ("Facilitator Detained in Khowst")
-sums the story up. Figures of things ("1,400 rounds", "20 kilograms") are no count of people.
+Across sentences a count adds only new people (``tally``); a title ("Facilitator Detained in
+Khowst") sums the story up. Figures of things ("1,400 rounds", "20 kilograms") count no people.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from conflictwire.events.bookkeeping import mask, read_bookkeeping, revised_toll
 from conflictwire.events.figures import (
@@ -29,8 +26,9 @@ from conflictwire.events.figures import (
     is_thing,
     parse_number,
     quantity,
-    resolve,
 )
+from conflictwire.events.tally import Found as _Found
+from conflictwire.events.tally import Tally
 
 __all__ = ["UNKNOWN_SOME", "Casualties", "find_casualties", "parse_number"]
 
@@ -95,40 +93,12 @@ _NOMINAL = re.compile(r"\b(?:the|for|of|a|this|that|his|her|their|its)\s+$", re.
 _REPORTED = re.compile(
     r"\b(?:report\w*|according|claim\w*|said|says|mentioned|sources?|stated|toll)\b", re.I
 )
-_ORDINALS = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10,
-}  # fmt: skip
-# "A fourth civilian died in hospital": the running toll reaches the ordinal.
-_ORDINAL = re.compile(
-    rf"\b(?:a|the)\s+(?P<ord>{'|'.join(_ORDINALS)})\b(?!\s+(?:time|day|week))", re.I
-)
-# "Two more people died", "another soldier was killed": added to the toll, whoever tells it.
-_ADDITIVE = re.compile(
-    r"\b(?:another|\w+\s+more\s+(?:people|persons?|civilians?|soldiers?|\w+s)|additional|further)\b",
-    re.I,
-)
 _ASIDE = re.compile(
     r"\([^()]*\)|,\s+including\s+[^,.;]*,|,?\s+including\s+[^,.;]*?(?=\s+were\b)"
     # "detained 15 insurgents, including a facilitator and two couriers." (to the clause end)
     rf"|,\s+including\s+(?:(?!\band\s+(?:{_KILL}|{_INJURE}|{_DETAIN})\b)[^,.;])*(?=[.;])",
     re.IGNORECASE,
 )
-
-
-class _Found(NamedTuple):
-    """One stated count: its value, the trigger's span, and how it may combine with others."""
-
-    value: int
-    start: int
-    end: int
-    # "detained the commander", "killed him": people told of before, not more of them. The
-    # head noun the phrase refers back with ("" for a pronoun), ``None`` for new people.
-    referent: str | None = None
-    # "Facilitator Detained in Khowst": a title summing up the story, not another person.
-    headline: bool = False
-    # "one", "7": a figure written out, not "a" or "the".
-    numeral: bool = False
 
 
 @dataclass
@@ -390,102 +360,9 @@ def _deaths_of(text: str, m: re.Match[str], floor: int) -> int | None:
     return None if of is None else _phrase_units(_object_after(text, of.end()), subject=False)
 
 
-@dataclass
-class _Tally:
-    """The running count of one kind over a text's sentences."""
-
-    total: int | None = None
-    seen: set[int] = field(default_factory=set)
-    headline: int | None = None  # a title's figure: the story's summary, never added to it
-    victims: str | None = None  # "civilian" or "armed": who the last counted sentence named
-
-    def add(self, sentence: str, found: list[_Found], *, reported: bool, before: str) -> bool:
-        """Fold one sentence's counts in; ``False`` when they only repeat counted people."""
-        titles = [f.value for f in found if f.headline]
-        if titles:
-            self.headline = max(self.headline or 0, sum(titles), key=resolve)
-        body = [f for f in found if not f.headline]
-        if not body:
-            return bool(titles)
-        value = sum(f.value for f in body)
-        previous = self.total
-        if previous is None:
-            self.total = value
-        elif _DEFINITE.search(sentence):
-            return False  # "killing the insurgents": those already counted
-        elif _IN_TOTAL.search(sentence) and value >= previous % SOME:
-            self.total = value  # "In total, five were killed": the text's own sum
-        elif _adds(sentence, value):
-            ordinal = _ORDINAL.search(sentence)
-            self.total = resolve(previous) + value
-            if ordinal is not None and value == 1:
-                self.total = max(resolve(previous), _ORDINALS[ordinal.group("ord").lower()])
-        elif all(_told_before(f, before) for f in body) and not _ALSO.search(sentence):
-            # "detained two insurgents, including a commander ... detained the commander and
-            # one of his associates": the same people told again ("them": no new figure).
-            if value < SOME:
-                self.total = max(previous, value, key=resolve)
-        elif reported or (
-            value in self.seen
-            and (value > 1 or all(f.numeral for f in body))
-            and not _ALSO.search(sentence)
-            and _same_victims(self.victims, _victim_class(sentence))
-        ):
-            # The same figure told again ("Seven troops killed ... Seven soldiers die") is a
-            # restatement; a second source's figure an alternative: ACLED keeps the lowest.
-            self.total = min(previous, value, key=resolve)
-        else:
-            self.total = previous + value
-        if value > 1 or all(f.numeral for f in body):
-            self.seen.add(value)  # "captured one ... One wounded fighter was captured"
-        self.victims = _victim_class(sentence) or self.victims
-        return True
-
-    def result(self) -> int | None:
-        if self.total is None:
-            return None if self.headline is None else resolve(self.headline)
-        if self.headline is None:
-            return resolve(self.total)
-        return max(resolve(self.total), resolve(self.headline))
-
-
-# "One soldier was killed ... One civilian was killed": the same figure of other people adds.
-_CIVILIAN = re.compile(
-    r"\b(?:civilians?|residents?|villagers?|children|child|women|woman|passengers?|people)\b", re.I
-)
-_ARMED = re.compile(
-    r"\b(?:soldiers?|troops|servicem[ae]n|fighters?|militants?|insurgents?|police(?:m[ae]n)?"
-    r"|officers?|guards?|militiam[ae]n|gunm[ae]n)\b",
-    re.I,
-)
-
-
-def _same_victims(before: str | None, now: str | None) -> bool:
-    return before is None or now is None or before == now
-
-
-def _victim_class(sentence: str) -> str | None:
-    civilian, armed = _CIVILIAN.search(sentence), _ARMED.search(sentence)
-    if civilian and armed:
-        return None
-    return "civilian" if civilian else "armed" if armed else None
-
-
-def _told_before(item: _Found, before: str) -> bool:
-    """The item's people were named before: a pronoun, or a definite noun the text used."""
-    if item.referent is None:
-        return False
-    named = rf"\b{re.escape(item.referent)}(?:s|es|ed)?\b"  # "the suspect": "a suspected ..."
-    return not item.referent or re.search(named, before, re.I) is not None
-
-
-_IN_TOTAL = re.compile(r"\b(?:in\s+total|in\s+all|altogether)\b", re.I)
-_ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
-
-
 def _tallies(text: str, work: str) -> tuple[dict[str, int | None], list[tuple[int, int]]]:
     """Each kind's count over the sentences of ``work`` (``text`` masked), and its spans."""
-    tallies = {kind: _Tally() for kind in ("killed", "injured", "detained")}
+    tallies = {kind: Tally() for kind in ("killed", "injured", "detained")}
     spans: list[tuple[int, int]] = []
     offset = 0
     for sentence in _SENTENCE_END.split(work):
@@ -495,7 +372,10 @@ def _tallies(text: str, work: str) -> tuple[dict[str, int | None], list[tuple[in
         for kind, items in _sentence_mentions(work[:offset], begin).items():
             found = _dedupe(items)
             tally = tallies[kind]
-            if found and tally.add(sentence, found, reported=reported, before=text[:begin]):
+            definite = _DEFINITE.search(sentence) is not None
+            if found and tally.add(
+                sentence, found, reported=reported, before=text[:begin], definite=definite
+            ):
                 spans.extend((f.start, f.end) for f in found)
     return {kind: tally.result() for kind, tally in tallies.items()}, spans
 
@@ -531,13 +411,6 @@ _DEFINITE = re.compile(
     rf"|had\s+been)\s+{_KILL}",
     re.I,
 )
-
-
-def _adds(sentence: str, value: int) -> bool:
-    """The sentence adds to a toll told before ("a third died", "two more were killed")."""
-    if value == 1 and _ORDINAL.search(sentence):
-        return True
-    return _ADDITIVE.search(sentence) is not None
 
 
 # Military claims of enemy losses: "eliminated 40 Russians", "lost up to 60 servicemen".
