@@ -102,7 +102,9 @@ class Tally:
     def result(self) -> int | None:
         if self.total is None:
             return None if self.headline is None else resolve(self.headline)
-        if self.headline is None:
+        if self.headline is None or self.headline >= SOME:
+            # "Militants Detained in Khowst" over "detained two militants": the title's
+            # plural tells no figure the body does not give exactly.
             return resolve(self.total)
         return max(resolve(self.total), resolve(self.headline))
 
