@@ -87,7 +87,10 @@ class Tally:
             value in self.seen
             and (value > 1 or all(f.numeral for f in body))
             and not _ALSO.search(sentence)
-            and _same_victims(self.victims, _victim_class(sentence))
+            and (
+                _same_victims(self.victims, _victim_class(sentence))
+                or _DEFINITE_FIGURE.search(sentence) is not None
+            )
         ):
             # The same figure told again ("Seven troops killed ... Seven soldiers die") is a
             # restatement; a second source's figure an alternative: ACLED keeps the lowest.
@@ -117,6 +120,12 @@ _ARMED = re.compile(
     r"\b(?:soldiers?|troops|servicem[ae]n|fighters?|militants?|insurgents?|police(?:m[ae]n)?"
     r"|officers?|guards?|militiam[ae]n|gunm[ae]n)\b",
     re.I,
+)
+
+
+# "detained the three men": a definite figure points back at people already counted.
+_DEFINITE_FIGURE = re.compile(
+    r"\b(?:the|those|these|all)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.I
 )
 
 

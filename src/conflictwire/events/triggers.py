@@ -224,7 +224,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("~explosion", _p(r"\b(?:explo(?:sion|sions|ded|de)|blasts?)\b")),
-    ("~strike", _p(r"\b(?:struck|hit|strikes?|attacked by|targeted|bombing|bombs?|bombed)\b")),
+    (
+        "~strike",
+        _p(
+            r"\b(?:struck|hit|strikes?|attacked by|targeted|bombing|bombed"
+            r"|bombs?(?![- ](?:making|makers?|components?|materials?|experts?|factor(?:y|ies)"
+            r"|parts?|cells?|networks?)\b))\b"
+        ),
+    ),
     (
         "~attack",
         _p(
