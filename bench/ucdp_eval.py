@@ -230,6 +230,11 @@ def measure(events: list[UcdpEvent], pipeline: Pipeline) -> dict[str, Any]:
                 sum(r.admin1 if r.extracted else r.doc_admin1 for r in rows if r.with_admin1),
                 sum(r.with_admin1 for r in rows),
             ),
+            # Where the text does name a place inside UCDP's region: the reachable part.
+            "admin1_right_where_the_text_names_it": _share(
+                sum(r.admin1 if r.extracted else r.doc_admin1 for r in rows if r.named_admin1),
+                sum(r.named_admin1 for r in rows),
+            ),
         },
         "functions_only": {
             "date_within_window (day before publication when no date is written)": _share(
