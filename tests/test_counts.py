@@ -416,3 +416,15 @@ def test_press_releases_through_the_pipeline(pipeline: Any) -> None:
 )
 def test_same_figure_of_other_people_adds(text: str, killed: int) -> None:
     assert find_casualties(text).fatalities == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Two of his associates surrendered and were detained.", "detained", 2),
+        ("Three soldiers fought back and were wounded.", "injuries", 3),
+    ],
+)
+def test_subject_of_two_verbs(text: str, kind: str, value: int) -> None:
+    found = find_casualties(text)
+    assert {"detained": found.detained, "injuries": found.injuries}[kind] == value

@@ -269,10 +269,19 @@ def _referent(phrase: str) -> str | None:
     return None if m is None else ("" if m.group("pronoun") else m.group("head").lower())
 
 
+_FIRST_VERB_AND = re.compile(
+    r"\s+(?:\w+ed|fought|ran|fled|came|went|got|gave|gave\s+up|stood)"
+    r"(?:\s+(?:back|off|out|up|away|themselves\s+up))?\s+and\s*$",
+    re.I,
+)
+
+
 def _count_for(text: str, m: re.Match[str], floor: int) -> _Found | None:
     if m.group("aux") is None and _NOMINAL.search(text[max(0, m.start() - 8) : m.start()]):
         return None  # "the killing", "for killing": a noun, not a count
     subject, _ = _subject_before(text, m.start(), floor)
+    # "Two of his associates surrendered and were detained": the subject of both verbs.
+    subject = _FIRST_VERB_AND.sub("", subject) if m.group("aux") else subject
     participle = m.group("verb").lower().endswith(("ed", "dead", "slain", "hurt"))
     obj = _object_after(text, m.end())
     passive = m.group("aux") is not None or (

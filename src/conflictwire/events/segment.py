@@ -168,6 +168,8 @@ def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
     if mkey is not None and ekey is not None:
         if mkey != ekey:
             return latest and _restates_inside(m, ev)
+        if m.coref and latest:
+            return True  # "Two officers were killed in the attack": its victims, not new doers
         return not _actors_clash(m.actor1, ev.actor1) or _side_known(m, ev)
     if m.coref and latest:
         return True
