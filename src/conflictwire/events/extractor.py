@@ -254,6 +254,33 @@ def _scene(ctx: _DocContext, sent: Span, loc: EventLocation) -> EventLocation:
     return where
 
 
+_PROVINCE_WORD = re.compile(r"[\w' -]+?\s+province\b", re.I)
+
+
+def _inside_named_province(
+    text: str, places: list[PlaceMention], start: int, end: int
+) -> list[PlaceMention]:
+    """ "the Nawah-ye Barakzai district of Helmand province": a sentence that names its
+    province as such drops places it holds that lie in another province (namesakes)."""
+    inside = [p for p in places if start <= p.start < end and p.place is not None]
+    named = {
+        (p.place.country, p.place.admin1)
+        for p in inside
+        if p.place and p.place.kind == "admin1" and _PROVINCE_WORD.match(text, p.start, p.end + 9)
+    }
+    if not named:
+        return places
+    return [
+        p
+        for p in places
+        if p not in inside
+        or p.place is None
+        or p.place.kind in ("admin1", "country")
+        or (p.place.country, p.place.admin1) in named
+        or p.place.country not in {country for country, _ in named}
+    ]
+
+
 class _DocContext:
     """What every sentence of one document shares."""
 
@@ -306,6 +333,7 @@ class _DocContext:
         # A place name inside an actor ("Kiev troops", "Donetsk militia") is not where it was.
         places = [p for p in self.places if not any(a <= p.start < b for a, b in exclude)]
         places = self._home_first(places, start, end)
+        places = _inside_named_province(self.text, places, start, end)
         try:
             return self.geocoder.locate(self.text, start, end, places)
         except Exception:  # a geocoder failure must not lose the event

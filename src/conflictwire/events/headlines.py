@@ -117,7 +117,8 @@ def profiled_or_seized(tok: Token) -> bool:
             return True
         if lemma in ("responsible", "instrumental", "involved") and node.pos_ == "ADJ":
             return True
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            # A participle modifying a noun ("rocket-propelled grenades") is no clause head.
             return lemma in _PROFILE_VERBS and _role_subject(node) and nominal
     return False
 

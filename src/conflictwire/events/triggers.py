@@ -40,6 +40,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:de-?mined|demining|neutrali[sz]ed|dismantled|disarmed) (?:an? |the )?"
             r"(?:ied|explosive|bomb|mine|device)s?|controlled detonation"
             r"|seized (?:\w+ ){0,3}(?:weapons|ammunition|arms|explosives)"
+            r"|(?:discovered|found|uncovered|seized|recovered) (?:an? |the )?(?:[\w-]+ ){0,2}?"
+            r"(?:weapons?|arms|ammunition|munitions|explosives?|ied|bomb-making) caches?"
             r"|(?:weapons|arms|ammunition) (?:were |was )?(?:seized|confiscated))\b"
         ),
     ),

@@ -1,0 +1,92 @@
+"""Press-release sentences that are, or are not, happenings of their own (issue 6).
+
+Each text is written for this project in the style of military press releases; the real
+gazetteer places them, so a namesake district in another province can be told apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conflictwire.records import Document, Event
+
+
+def _events(pipeline: Any, text: str) -> list[Event]:
+    doc = Document(doc_id="release", text=text, language="en")
+    events: list[Event] = pipeline.process(doc).events
+    for event in events:
+        for span in event.evidence:
+            assert text[span.start : span.end] == span.text
+    return events
+
+
+def test_raid_gives_its_clash_and_its_arrests(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "KABUL, Afghanistan (May 9, 2012) - During an operation in Chak district, Wardak "
+        "province, last night, an Afghan and coalition security force killed two insurgents. "
+        "The force also detained three suspected insurgents during the operation.",
+    )
+    assert [e.sub_event_type for e in events] == ["Armed clash", "Arrests"]
+    clash, arrests = events
+    assert (clash.fatalities, arrests.fatalities) == (2, 0)
+    assert arrests.tags == "detained=3"
+    assert {(e.event_date, e.admin1) for e in events} == {("2012-05-08", "Wardak")}
+
+
+def test_a_note_keeps_acled_s_single_event(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "On 4 March 2024, Somali forces killed 2 Al Shabaab militants and arrested 3 others "
+        "near Jowhar (Middle Shabelle).",
+    )
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_namesake_district_yields_to_the_named_province(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "KABUL, Afghanistan, Nov. 18, 2011 - A combined force detained two suspected insurgents "
+        "in the Nawah-ye Barakzai district of Afghanistan's Helmand province yesterday.",
+    )
+    assert [(e.sub_event_type, e.admin1, e.event_date) for e in events] == [
+        ("Arrests", "Helmand", "2011-11-17")
+    ]
+
+
+def test_seized_weapons_and_profiles_are_no_attacks(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "KABUL, Afghanistan (June 3, 2011) - An Afghan and coalition security force arrested a "
+        "Taliban leader in Zurmat district, Paktiya province, today. The leader directs roadside "
+        "bomb attacks against Afghan forces and supplies fighters with rockets. The force also "
+        "seized grenades, suicide vests and bomb-making components.\n\n"
+        "In Kandahar province, a patrol discovered a weapons cache containing rocket-propelled "
+        "grenades and mortar rounds in Panjwai district.",
+    )
+    assert [(e.sub_event_type, e.admin1) for e in events] == [
+        ("Arrests", "Paktya"),
+        ("Disrupted weapons use", "Kandahar"),
+    ]
+
+
+def test_a_reaction_is_no_second_event(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "KABUL, Afghanistan (April 2, 2012) - Two Afghan civilians were killed when insurgents "
+        "detonated a roadside bomb near a market in Spin Boldak district, Kandahar province, "
+        "today. ISAF condemns the attack.",
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", 2)
+    ]
+
+
+def test_victims_told_after_the_attack_join_it(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "KABUL, Afghanistan (April 15, 2013) - Afghan Local Police repelled an attack on their "
+        "checkpoint in Khanabad district, Kunduz province, Saturday night, killing four "
+        "insurgents. Two policemen were killed in the attack.",
+    )
+    assert [(e.fatalities, e.event_date, e.admin1) for e in events] == [(6, "2013-04-13", "Kunduz")]
