@@ -90,3 +90,39 @@ def test_victims_told_after_the_attack_join_it(pipeline: Any) -> None:
         "insurgents. Two policemen were killed in the attack.",
     )
     assert [(e.fatalities, e.event_date, e.admin1) for e in events] == [(6, "2013-04-13", "Kunduz")]
+
+
+def test_fight_then_detentions_by_the_state_side(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "KABUL, Afghanistan (Oct. 5, 2010) - An Afghan and coalition security force searched a "
+        "compound in Marjah district, Helmand province, last night. During the operation, "
+        "insurgents fired on the security force. The force returned fire, killing two "
+        "insurgents. Two other insurgents were wounded and detained.",
+    )
+    assert [(e.sub_event_type, e.fatalities, e.tags) for e in events] == [
+        ("Armed clash", 2, "detained=2"),
+        ("Arrests", 0, "detained=2"),
+    ]
+    assert events[1].actor1 == "Military Forces of Afghanistan"
+    assert events[1].actor2 == "Taliban"
+
+
+def test_an_arrested_bomber_is_no_bombing(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "KANDAHAR, Afghanistan (Aug. 3, 2011) - Afghan Uniformed Police arrested a suspected "
+        "suicide bomber in Kandahar City, Kandahar province, Tuesday. The man was wearing a vest "
+        "packed with explosives.",
+    )
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Arrests", "2011-08-02")]
+
+
+def test_the_other_side_responding_is_the_same_fight(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "KABUL, Afghanistan (June 1, 2012) - Insurgents attacked a police checkpoint in Garmsir "
+        "district, Helmand province, yesterday, killing three policemen. Coalition forces "
+        "responded, killing five insurgents.",
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 8)]

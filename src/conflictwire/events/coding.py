@@ -99,6 +99,8 @@ def _adjust(
     if best == "Abduction/forced disappearance" and generic == "Attack":
         return "Attack"  # abducted and killed (or hurt): the violence is the event
     if best == "Arrests" and actor1 is not None and actor1.inter not in (1, 8):
+        if generic == "Armed clash" and actor2 is not None and actor2.inter in (1, 8):
+            return generic  # a fight with state forces who then detain: the battle is the event
         return "Abduction/forced disappearance"  # only state forces arrest
     if (
         best == "Armed clash"

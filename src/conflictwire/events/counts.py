@@ -242,7 +242,7 @@ def _kind_mentions(text: str, kind: str, floor: int) -> list[_Found]:
     verb = _KIND_OF[kind]
     found: list[_Found] = []
     pattern = re.compile(
-        rf"(?P<aux>\b{_AUX}{_ADV}\s+(?:(?:shot|stabbed|beaten|hacked|burned)\s+and\s+)?)?"
+        rf"(?P<aux>\b{_AUX}{_ADV}\s+(?:(?:shot|stabbed|beaten|hacked|burned|wounded|injured|killed|captured)\s+and\s+)?)?"
         rf"\b(?P<verb>{verb})\b",
         re.IGNORECASE,
     )

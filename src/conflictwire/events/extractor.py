@@ -62,7 +62,9 @@ _COREF = re.compile(
 )
 _COREF_SUBJ = re.compile(
     r"^\W*(?:the|this) (?:attack|strike|shelling|explosion|blast|operation|incident|raid"
-    r"|bombing|assault)\b",
+    r"|bombing|assault)\b"
+    # "Coalition forces responded, killing five insurgents": the same fight's other side.
+    r"|^\W*(?:[\w-]+ ){1,5}?(?:responded|returned fire|retaliated)\b",
     re.I,
 )
 _NEW = re.compile(

@@ -48,7 +48,8 @@ def described(sent: Span, trig: Trigger) -> bool:
 _HANDLED = frozenset({
     "seize", "find", "discover", "recover", "confiscate", "uncover", "contain", "possess",
     "store", "hide", "transport", "smuggle", "procure", "distribute", "manufacture", "supply",
-    "sell", "buy", "cache",
+    "sell", "buy", "cache", "arrest", "detain", "capture", "apprehend", "wear", "pack",
+    "load",
 })  # fmt: skip
 # A press release's profile of its target tells what the person does, not one happening:
 # "The leader directs roadside bomb attacks", "the commander coordinated and conducted attacks".

@@ -225,14 +225,23 @@ def arrests_of(event: Event, cleaned: CleanedText, mentions: list[Mention]) -> E
     violent = event.event_type in ("Battles", "Explosions/Remote violence")
     if not (violent or event.sub_event_type == "Attack") or detained is None or not mentions:
         return None  # an armed group's "detention" is itself the abduction
+    # The state side detains; the other side, when named, is who was taken.
+    sides = [(event.actor1, event.inter1), (event.actor2, event.inter2)]
+    if event.inter1 not in (1, 8) and event.inter2 in (1, 8):
+        sides.reverse()
+    (actor1, inter1), (actor2, inter2) = sides
     arrest = dataclasses.replace(
         event,
         event_type=event_type_of("Arrests"),
         sub_event_type="Arrests",
         disorder_type=disorder_type("Arrests"),
-        actor2=None,
-        inter2=None,
-        interaction=_interaction(event.inter1, None),
+        actor1=actor1,
+        inter1=inter1,
+        actor2=actor2,
+        inter2=inter2,
+        assoc_actor_1=None,
+        assoc_actor_2=None,
+        interaction=_interaction(inter1, inter2),
         civilian_targeting=None,
         fatalities=0,
         injuries=None,

@@ -95,7 +95,7 @@ def assign_roles(
     if actor2 is None and victims:
         actor2 = victims[0]
     # "Four suspects were detained": the ones taken are never the doer.
-    taken = trigger.lemma_.lower() in _CUSTODY and actor2 in patients
+    taken = actor2 in patients and any(t.lemma_.lower() in _CUSTODY for t in sent)
     if (
         actor1 is None
         and actor2 is not None
