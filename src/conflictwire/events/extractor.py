@@ -35,7 +35,14 @@ from conflictwire.events.layout import (
     single_report,
 )
 from conflictwire.events.modality import is_habitual, is_irrealis
-from conflictwire.events.places import dateline_end, dominant_country, event_country, text_country
+from conflictwire.events.places import (
+    dateline_end,
+    dominant_country,
+    event_country,
+    inside_named_province,
+    text_country,
+    unnamed_abroad,
+)
 from conflictwire.events.record import arrests_of, build_event
 from conflictwire.events.roles import assign_roles
 from conflictwire.events.segment import EventDraft, Mention, segment
@@ -164,26 +171,6 @@ def _shift(refs: list[ActorRef], offset: int) -> list[ActorRef]:
     return [ActorRef(r.start + offset, r.end + offset, r.text, r.name, r.inter) for r in refs]
 
 
-def _unnamed_abroad(places: list[PlaceMention], text: str) -> list[PlaceMention]:
-    """Drop matches in a country the story never names when it names its own: a district of
-    Helmand read as a namesake in Côte d'Ivoire is a gazetteer slip."""
-    local = [p for p in places if p.place is not None and p.place.kind != "country"]
-    home = dominant_country(local)
-    low = text.lower()
-    if home is None or home[:5].lower() not in low:
-        return places
-    if sum(1 for p in local if p.place is not None and p.place.country == home) < 2:
-        return places  # too few places to call the story's own country
-    return [
-        p
-        for p in places
-        if p.place is None
-        or not p.place.country
-        or p.place.country == home
-        or p.place.country[:5].lower() in low
-    ]
-
-
 # "In Nawa district, ...": a district the gazetteer does not know, named as a new place.
 _UNKNOWN_DISTRICT = re.compile(
     r"^\W*(?:In|During an operation in|In a separate operation in)\s+(?:the\s+)?"
@@ -256,33 +243,6 @@ def _scene(ctx: _DocContext, sent: Span, loc: EventLocation) -> EventLocation:
     return where
 
 
-_PROVINCE_WORD = re.compile(r"[\w' -]+?\s+province\b", re.I)
-
-
-def _inside_named_province(
-    text: str, places: list[PlaceMention], start: int, end: int
-) -> list[PlaceMention]:
-    """ "the Nawah-ye Barakzai district of Helmand province": a sentence that names its
-    province as such drops places it holds that lie in another province (namesakes)."""
-    inside = [p for p in places if start <= p.start < end and p.place is not None]
-    named = {
-        (p.place.country, p.place.admin1)
-        for p in inside
-        if p.place and p.place.kind == "admin1" and _PROVINCE_WORD.match(text, p.start, p.end + 9)
-    }
-    if not named:
-        return places
-    return [
-        p
-        for p in places
-        if p not in inside
-        or p.place is None
-        or p.place.kind in ("admin1", "country")
-        or (p.place.country, p.place.admin1) in named
-        or p.place.country not in {country for country, _ in named}
-    ]
-
-
 class _DocContext:
     """What every sentence of one document shares."""
 
@@ -296,7 +256,7 @@ class _DocContext:
         self.text = cleaned.analysis
         self.dateline_end = dateline_end(self.text)
         # The dateline names where the story was filed, not where anything happened.
-        self.places = _unnamed_abroad(
+        self.places = unnamed_abroad(
             [p for p in geocoder.geoparse(self.text) if p.start >= self.dateline_end], self.text
         )
         self.country = dominant_country(self.places) or text_country(self.text)
@@ -335,7 +295,7 @@ class _DocContext:
         # A place name inside an actor ("Kiev troops", "Donetsk militia") is not where it was.
         places = [p for p in self.places if not any(a <= p.start < b for a, b in exclude)]
         places = self._home_first(places, start, end)
-        places = _inside_named_province(self.text, places, start, end)
+        places = inside_named_province(self.text, places, start, end)
         try:
             return self.geocoder.locate(self.text, start, end, places)
         except Exception:  # a geocoder failure must not lose the event

@@ -8,7 +8,14 @@ from collections import Counter
 from conflictwire.clean.dateline import read_dateline
 from conflictwire.records import EventLocation, PlaceMention
 
-__all__ = ["dateline_end", "dominant_country", "event_country", "text_country"]
+__all__ = [
+    "dateline_end",
+    "dominant_country",
+    "event_country",
+    "inside_named_province",
+    "text_country",
+    "unnamed_abroad",
+]
 
 
 def dominant_country(places: list[PlaceMention]) -> str | None:
@@ -52,3 +59,50 @@ def dateline_end(text: str) -> int:
     everything before it is header, 0 when there is none."""
     found = read_dateline(text)
     return found.end if found else 0
+
+
+def unnamed_abroad(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Drop matches in a country the story never names when it names its own: a district of
+    Helmand read as a namesake in Côte d'Ivoire is a gazetteer slip."""
+    local = [p for p in places if p.place is not None and p.place.kind != "country"]
+    home = dominant_country(local)
+    low = text.lower()
+    if home is None or home[:5].lower() not in low:
+        return places
+    if sum(1 for p in local if p.place is not None and p.place.country == home) < 2:
+        return places  # too few places to call the story's own country
+    return [
+        p
+        for p in places
+        if p.place is None
+        or not p.place.country
+        or p.place.country == home
+        or p.place.country[:5].lower() in low
+    ]
+
+
+_PROVINCE_WORD = re.compile(r"[\w' -]+?\s+province\b", re.I)
+
+
+def inside_named_province(
+    text: str, places: list[PlaceMention], start: int, end: int
+) -> list[PlaceMention]:
+    """ "the Nawah-ye Barakzai district of Helmand province": a sentence that names its
+    province as such drops places it holds that lie in another province (namesakes)."""
+    inside = [p for p in places if start <= p.start < end and p.place is not None]
+    named = {
+        (p.place.country, p.place.admin1)
+        for p in inside
+        if p.place and p.place.kind == "admin1" and _PROVINCE_WORD.match(text, p.start, p.end + 9)
+    }
+    if not named:
+        return places
+    return [
+        p
+        for p in places
+        if p not in inside
+        or p.place is None
+        or p.place.kind in ("admin1", "country")
+        or (p.place.country, p.place.admin1) in named
+        or p.place.country not in {country for country, _ in named}
+    ]
