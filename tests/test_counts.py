@@ -428,3 +428,17 @@ def test_same_figure_of_other_people_adds(text: str, killed: int) -> None:
 def test_subject_of_two_verbs(text: str, kind: str, value: int) -> None:
     found = find_casualties(text)
     assert {"detained": found.detained, "injuries": found.injuries}[kind] == value
+
+
+def test_the_men_detained_again_are_no_more_people() -> None:
+    text = (
+        "A force detained three militants in Wardak province last night. The men were detained "
+        "without incident."
+    )
+    assert find_casualties(text).detained == 3
+
+
+def test_a_definite_kill_does_not_swallow_new_detentions() -> None:
+    text = "Two insurgents were killed. The force killed the insurgents and detained two suspects."
+    found = find_casualties(text)
+    assert (found.fatalities, found.detained) == (2, 2)

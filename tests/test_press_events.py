@@ -126,3 +126,26 @@ def test_the_other_side_responding_is_the_same_fight(pipeline: Any) -> None:
         "responded, killing five insurgents.",
     )
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 8)]
+
+
+def test_the_operation_that_sought_someone_is_the_raid(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "KABUL, Afghanistan, Nov. 18, 2011 - A combined force detained three suspected "
+        "insurgents during an operation in the Nahr-e Saraj district of Helmand province "
+        "yesterday.\n\nThe operation targeted a Taliban facilitator who supplies bomb-making "
+        "materials to fighters in the Gereshk area.",
+    )
+    assert [(e.sub_event_type, e.admin1, e.tags) for e in events] == [
+        ("Arrests", "Helmand", "detained=3")
+    ]
+
+
+def test_a_condolence_names_no_new_death(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "KABUL, Afghanistan (Oct. 8, 2010) - A civilian was killed when insurgents fired on a "
+        "coalition patrol in Arghandab district, Kandahar province, yesterday. ISAF extends its "
+        "condolences to the family of the civilian who died.",
+    )
+    assert [e.fatalities for e in events] == [1]

@@ -381,7 +381,7 @@ def _tallies(text: str, work: str) -> tuple[dict[str, int | None], list[tuple[in
         for kind, items in _sentence_mentions(work[:offset], begin).items():
             found = _dedupe(items)
             tally = tallies[kind]
-            definite = _DEFINITE.search(sentence) is not None
+            definite = _DEFINITE[kind].search(sentence) is not None
             if found and tally.add(
                 sentence, found, reported=reported, before=text[:begin], definite=definite
             ):
@@ -413,13 +413,18 @@ def find_casualties(text: str) -> Casualties:
 
 
 _NOT_FIGURE = rf"(?!(?:\d|{NUM_WORD}|several|dozens|many|other|\w+ other)\b)"
-# A definite plural without a figure refers back to victims already counted.
-_DEFINITE = re.compile(
-    rf"\b{_KILL}\s+(?:the|those|these|all\s+the)\s+{_NOT_FIGURE}(?:[\w-]+\s+)?[a-z]+s\b"
-    rf"(?!\s+of\b)|\b(?:the|those|these)\s+{_NOT_FIGURE}(?:[\w-]+\s+)?[a-z]+s\s+(?:were"
-    rf"|had\s+been)\s+{_KILL}",
-    re.I,
-)
+_PLURAL = r"(?:[a-z]+s|men|women|people|children)"
+# A definite plural without a figure refers back to people already counted: "killing the
+# insurgents", "The men were detained without incident".
+_DEFINITE = {
+    kind: re.compile(
+        rf"\b{verb}\s+(?:the|those|these|all\s+the)\s+{_NOT_FIGURE}(?:[\w-]+\s+)?{_PLURAL}\b"
+        rf"(?!\s+of\b)|\b(?:the|those|these)\s+{_NOT_FIGURE}(?:[\w-]+\s+)?{_PLURAL}\s+(?:were"
+        rf"|had\s+been)\s+{verb}",
+        re.I,
+    )
+    for kind, verb in _KIND_OF.items()
+}
 
 
 # Military claims of enemy losses: "eliminated 40 Russians", "lost up to 60 servicemen".

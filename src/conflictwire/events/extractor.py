@@ -24,8 +24,10 @@ from conflictwire.events.headlines import (
     is_cumulative,
     profiled_or_seized,
     reaction_to,
+    sought_not_struck,
     speaker_region,
     speaker_spans,
+    told_before,
 )
 from conflictwire.events.layout import (
     blocks,
@@ -128,6 +130,10 @@ def _realis_triggers(sent: Span) -> list[Trigger]:
             continue
         tok = _token_for(sent, trig).root
         if trig.kind != "Disrupted weapons use" and (profiled_or_seized(tok) or reaction_to(tok)):
+            continue
+        if (trig.kind == "~kill" and told_before(tok)) or (
+            trig.kind == "~strike" and sought_not_struck(tok)
+        ):
             continue
         negation = trig.kind not in _NEGATIVE_CUES
         if not is_irrealis(tok, sent, negation=negation, purpose=trig.kind in _PURPOSE_CUES):

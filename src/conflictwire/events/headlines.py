@@ -20,8 +20,10 @@ __all__ = [
     "is_cumulative",
     "profiled_or_seized",
     "reaction_to",
+    "sought_not_struck",
     "speaker_region",
     "speaker_spans",
+    "told_before",
 ]
 
 # A cue that describes a person rather than tells a happening: "arrested a leader who directed
@@ -49,7 +51,7 @@ _HANDLED = frozenset({
     "seize", "find", "discover", "recover", "confiscate", "uncover", "contain", "possess",
     "store", "hide", "transport", "smuggle", "procure", "distribute", "manufacture", "supply",
     "sell", "buy", "cache", "arrest", "detain", "capture", "apprehend", "wear", "pack",
-    "load",
+    "load", "set", "rig",
 })  # fmt: skip
 # A press release's profile of its target tells what the person does, not one happening:
 # "The leader directs roadside bomb attacks", "the commander coordinated and conducted attacks".
@@ -74,13 +76,24 @@ def _subject(verb: Token) -> Token | None:
         verb = verb.head
 
 
+# What a named person does in a profile ("Mullah Nazar organized attacks"); "X conducted an
+# attack" tells a happening, so the verbs are narrower than a role noun's.
+_NAMED_PROFILE_VERBS = frozenset({
+    "organize", "organise", "coordinate", "direct", "oversee", "facilitate", "orchestrate",
+    "mastermind", "supply", "finance", "fund", "train", "plan", "command", "procure",
+    "distribute", "run",
+})  # fmt: skip
+
+
 def _role_subject(verb: Token) -> bool:
     subj = _subject(verb)
     if subj is None:
         return False
     if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subj = verb.head
-    return subj.lemma_.lower() in _ROLES and subj.tag_ in ("NN", "NNP")
+    if any(t.lemma_.lower() in _ROLES and t.tag_ in ("NN", "NNP") for t in subj.subtree):
+        return True  # "The leader, Mullah Rahmatullah, organized attacks"
+    return subj.pos_ == "PROPN" and verb.lemma_.lower() in _NAMED_PROFILE_VERBS
 
 
 # "ISAF condemns the attack": a reaction to a happening already told, not another one.
@@ -88,6 +101,25 @@ _REACTIONS = frozenset({
     "condemn", "denounce", "deplore", "regret", "investigate", "mourn", "decry", "criticize",
     "criticise", "praise", "welcome",
 })  # fmt: skip
+
+
+_SOUGHT = frozenset({"operation", "raid", "search", "mission", "sweep"})
+
+
+def sought_not_struck(tok: Token) -> bool:
+    """ "The operation targeted a Taliban facilitator": the raid sought him; no strike."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _SOUGHT for c in tok.children
+    )
+
+
+def told_before(tok: Token) -> bool:
+    """ "the civilian who died", "those who were killed": a death the story already told,
+    named again in a relative clause on a definite noun."""
+    head = tok.head
+    return tok.dep_ == "relcl" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in head.children
+    )
 
 
 def reaction_to(tok: Token) -> bool:
@@ -118,7 +150,9 @@ def profiled_or_seized(tok: Token) -> bool:
             return True
         if lemma in ("responsible", "instrumental", "involved") and node.pos_ == "ADJ":
             return True
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+        if node.pos_ in ("VERB", "AUX") and not (
+            node.dep_ in ("amod", "compound") or (node.dep_ == "acl" and node.tag_ == "VBN")
+        ):
             # A participle modifying a noun ("rocket-propelled grenades") is no clause head.
             return lemma in _PROFILE_VERBS and _role_subject(node) and nominal
     return False

@@ -134,31 +134,40 @@ _ANAPHORIC = re.compile(
 
 
 def _nested(inner: EventLocation, outer: EventLocation) -> bool:
-    """``inner`` lies in the province ``outer`` is (Sayyidabad district in Wardak province)."""
+    """``inner`` lies in the province or district ``outer`` is (Sayyidabad district in Wardak
+    province, Gereshk in Nahr-e Saraj district)."""
     a, b = inner.place, outer.place
-    return (
-        a is not None
-        and b is not None
-        and b.kind == "admin1"
-        and a.country == b.country
-        and bool(a.admin1)
-        and a.admin1 == b.admin1
-    )
+    if a is None or b is None or a.country != b.country or not a.admin1 or a.admin1 != b.admin1:
+        return False
+    if b.kind == "admin2":
+        return bool(a.admin2) and a.admin2 == (b.admin2 or b.name)  # Gereshk in Nahr-e Saraj
+    return b.kind == "admin1"
 
 
 def _restates_inside(m: Mention, ev: EventDraft) -> bool:
     """The latest happening told again at a finer or coarser place of the same province."""
     place = next((x.location for x in ev.mentions if place_key(x.location) is not None), None)
-    if place is None or m.new_marker or _types_clash(m, ev) or _actors_clash(m.actor1, ev.actor1):
+    if place is None or m.new_marker:
         return False
+    if not m.coref and (_types_clash(m, ev) or _actors_clash(m.actor1, ev.actor1)):
+        return False  # "The operation targeted a facilitator" is the operation, whatever its cue
     if not (_nested(m.location, place) or _nested(place, m.location)):
         return False
-    return m.paragraph == ev.mentions[-1].paragraph or _ANAPHORIC.match(m.text) is not None
+    same_paragraph = m.paragraph == ev.mentions[-1].paragraph
+    return same_paragraph or m.coref or _ANAPHORIC.match(m.text) is not None
 
 
 def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
     if latest and set(m.kinds) <= _DEATHS and place_key(m.location) is None and m.actor1 is None:
         return True  # "A fourth civilian died in hospital on Tuesday": a later toll of the same
+    if (
+        latest
+        and set(m.kinds) <= _DEATHS
+        and place_key(m.location) == ev.place_key
+        and not m.new_marker
+        and not _dates_clash(m.date, ev.date)
+    ):
+        return True  # "One police officer was wounded.": a toll told at the event's own place
     if _later_death(m):
         mkey, ekey = place_key(m.location), ev.place_key
         return mkey == ekey if mkey is not None and ekey is not None else latest
