@@ -39,7 +39,7 @@ _AFGHAN_PROVINCES = [
     "Nimroz",
     "Nuristan",
     "Paktika",
-    "Paktya",
+    "Paktiya",
     "Panjshir",
     "Parwan",
     "Samangan",
@@ -115,7 +115,7 @@ def test_afghan_provinces_have_their_english_names(geocoder: Geocoder, name: str
 @pytest.mark.parametrize(
     ("text", "admin1"),
     [
-        ("Paktiya province", "Paktya"),
+        ("Paktya province", "Paktiya"),
         ("Oruzgan province", "Uruzgan"),
         ("Nineveh governorate", "Ninewa"),
         ("Aleppo governorate", "Aleppo"),

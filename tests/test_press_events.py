@@ -65,7 +65,7 @@ def test_seized_weapons_and_profiles_are_no_attacks(pipeline: Any) -> None:
         "grenades and mortar rounds in Panjwai district.",
     )
     assert [(e.sub_event_type, e.admin1) for e in events] == [
-        ("Arrests", "Paktya"),
+        ("Arrests", "Paktiya"),
         ("Disrupted weapons use", "Kandahar"),
     ]
 

@@ -21,24 +21,27 @@ import pytest
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "press_releases.py"
 
-# Pinned 2026-11-25 from `python bench/press_releases.py` (see the issue 6 report); the
-# issue's held-out targets are killed 0.90, date 0.90, province 0.95, arrests 0.90.
+# Pinned 2026-11-25 from `python bench/press_releases.py [--set fresh]`: both sets at 1.000 for
+# killed, date, province (Paktiya now named as the releases spell it), arrests and captured;
+# extra events 0.067 (dev) and 0.000 (fresh) per release. dev floors sit 0.03 under; fresh is
+# small (one incident = 0.053), so its floors allow one miss.
+# The issue's held-out targets: killed 0.90, date 0.90, province 0.95, arrests 0.90.
 FLOORS = {
     "dev": {
         "killed_exact": 0.97,
         "date_exact": 0.97,
-        "province_right": 0.93,
+        "province_right": 0.97,
         "arrests_found": 0.97,
         "captured_exact": 0.97,
-        "max_extra_events_per_document": 0.25,
+        "max_extra_events_per_document": 0.10,
     },
     "fresh": {
         "killed_exact": 0.94,
         "date_exact": 0.94,
-        "province_right": 0.90,
+        "province_right": 0.94,
         "arrests_found": 0.91,
         "captured_exact": 0.91,
-        "max_extra_events_per_document": 0.30,
+        "max_extra_events_per_document": 0.10,
     },
 }
 
