@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
@@ -188,11 +189,7 @@ def _lead_sentences(ctx: _DocContext, start: int) -> list[Span]:
     """The sentences that set the scene of the one at ``start``, closest first: the one just
     before it in its paragraph and the paragraph's opening one (the prefilter keeps both)."""
     floor = max(ctx.paragraphs[paragraph_of(ctx.paragraphs, start)], ctx.dateline_end)
-    before = [
-        s
-        for s in ctx.parsed.sents
-        if s.end_char > floor and s.start_char < start and s.text.strip()
-    ]
+    before = ctx.sents[bisect_right(ctx.sent_ends, floor) : bisect_left(ctx.sent_starts, start)]
     return before[-1:] + before[:1] if len(before) > 1 else before
 
 
@@ -203,7 +200,8 @@ def _openers(ctx: _DocContext, start: int) -> list[Span]:
         floor = max(para, ctx.dateline_end)
         if floor >= start:
             break
-        first = next((s for s in ctx.parsed.sents if s.end_char > floor and s.text.strip()), None)
+        i = bisect_right(ctx.sent_ends, floor)
+        first = ctx.sents[i] if i < len(ctx.sents) else None
         if first is not None and first.start_char < start and first not in found:
             found.append(first)
     return found
@@ -270,6 +268,10 @@ class _DocContext:
             cleaned.dateline_date or doc.published or heading_date(self.text, doc.published)
         )
         self.paragraphs = paragraph_starts(self.text)
+        # The non-blank sentences, once: scene lookups bisect them by offset.
+        self.sents = [sent for sent in parsed.sents if sent.text.strip()]
+        self.sent_starts = [sent.start_char for sent in self.sents]
+        self.sent_ends = [sent.end_char for sent in self.sents]
         self.label = note_label(self.text)
         self.tracker = AttributionTracker()
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from conflictwire.events.figures import SOME, resolve
+from conflictwire.events.figures import NUM_WORD, SOME, resolve
 
 __all__ = ["Found", "Tally"]
 
@@ -124,9 +124,7 @@ _ARMED = re.compile(
 
 
 # "detained the three men": a definite figure points back at people already counted.
-_DEFINITE_FIGURE = re.compile(
-    r"\b(?:the|those|these|all)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.I
-)
+_DEFINITE_FIGURE = re.compile(rf"\b(?:the|those|these|all)\s+(?:{NUM_WORD}|\d+)\s", re.I)
 
 
 def _same_victims(before: str | None, now: str | None) -> bool:
