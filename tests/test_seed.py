@@ -87,6 +87,7 @@ def test_seed_belarus_village(seed: tuple[Document, list[Event]]) -> None:
     assert village.country == "Ukraine"
     # The unnamed village keeps its description, and "70 kilometers from the capital" is not Kyiv.
     assert village.location_text is not None and "village" in village.location_text
+    assert "70 kilometers away from the capital" in village.location_text
     assert village.location is None
     assert village.fatalities == 0
     assert _quoting(events, "territorial attack") == [village]

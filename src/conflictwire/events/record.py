@@ -44,16 +44,17 @@ _UNNAMED_PLACE = re.compile(
 _DISTANCE = r"[^.;]*?\b(\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]*)"
 
 
-def _place_description(text: str, draft: EventDraft, paragraph_end: int) -> str | None:
+def _place_description(text: str, draft: EventDraft) -> str | None:
     """An unnamed place as the text gives it: "a Ukrainian village, 70 kilometers away from
-    the capital of Ukraine" (its distance read from a later sentence about the same noun)."""
+    the capital of Ukraine" (its distance read from a later sentence of the same paragraph)."""
     for m in draft.mentions:
         found = _UNNAMED_PLACE.search(text, m.start, m.end)
         if found is None:
             continue
+        end = text.find("\n\n", m.end)
         noun = found.group(1).lower()
         rest = re.compile(r"\bthe " + noun + _DISTANCE, re.I).search(
-            text, found.end(), paragraph_end
+            text, found.end(), len(text) if end < 0 else end
         )
         if rest is not None:
             return f"{found.group(0)}, {rest.group(1).strip()}"
@@ -183,11 +184,12 @@ def build_event(
     """The record of one happening; ``actors`` is its (actor1, actor2)."""
     etype = event_type_of(sub)
     loc = _location(draft)
-    if loc.place is None and not loc.location_text:
-        text = cleaned.analysis
-        end = text.find("\n\n", draft.mentions[0].end)
-        described = _place_description(text, draft, len(text) if end < 0 else end)
-        loc = EventLocation(None, None, described, loc.country)
+    if loc.place is None:
+        described = _place_description(cleaned.analysis, draft)
+        # "a Ukrainian village" as the geocoder kept it, "..., 70 kilometers away from the
+        # capital" as the story goes on to say: the fuller description wins.
+        if described and (not loc.location_text or loc.location_text in described):
+            loc = EventLocation(None, None, described, loc.country)
     date = _date(draft) or fallback_date
     fatalities, injuries, detained = _counts(draft, casualty_text)
     primary = _primary(draft, sub)
