@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from conflictwire.evaluation.compare import admin1_equal
-from conflictwire.events.counts import find_casualties
-from conflictwire.events.dates import find_event_date
+from conflictwire.events.fields.counts import find_casualties
+from conflictwire.events.fields.dates import find_event_date
 from conflictwire.records import Document
 from conflictwire.runner import Pipeline
 

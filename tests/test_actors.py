@@ -1,4 +1,4 @@
-"""The actor dictionary (conflictwire.events.actors)."""
+"""The actor dictionary (conflictwire.events.fields.actors)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conflictwire.events import actors as actors_module
-from conflictwire.events.actors import ENV_VAR, ActorDictionary, get_actor_dictionary
+from conflictwire.events.fields import actors as actors_module
+from conflictwire.events.fields.actors import ENV_VAR, ActorDictionary, get_actor_dictionary
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -1,4 +1,4 @@
-"""Casualty counts by ACLED's rules (conflictwire.events.counts)."""
+"""Casualty counts by ACLED's rules (conflictwire.events.fields.counts)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conflictwire.events.counts import UNKNOWN_SOME, find_casualties, parse_number
+from conflictwire.events.fields.counts import UNKNOWN_SOME, find_casualties, parse_number
 from conflictwire.records import Document
 
 

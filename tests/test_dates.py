@@ -1,10 +1,10 @@
-"""Event dates (conflictwire.events.dates)."""
+"""Event dates (conflictwire.events.fields.dates)."""
 
 from __future__ import annotations
 
 import pytest
 
-from conflictwire.events.dates import find_date_mentions, find_event_date
+from conflictwire.events.fields.dates import find_date_mentions, find_event_date
 
 
 @pytest.mark.parametrize(

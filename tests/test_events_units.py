@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from conflictwire.events.attribution import AttributionTracker
-from conflictwire.events.coding import resolve_sub_type
-from conflictwire.events.modality import is_irrealis
-from conflictwire.events.support import ActorRef
-from conflictwire.events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, disorder_type, pick_sub_type
-from conflictwire.events.triggers import find_triggers, note_label
-from conflictwire.events.weapons import find_weapons
+from conflictwire.events.candidates.modality import is_irrealis
+from conflictwire.events.candidates.triggers import find_triggers, note_label
+from conflictwire.events.classify.coding import resolve_sub_type
+from conflictwire.events.classify.taxonomy import (
+    EVENT_TYPES,
+    SUB_EVENT_TYPES,
+    disorder_type,
+    pick_sub_type,
+)
+from conflictwire.events.fields.attribution import AttributionTracker
+from conflictwire.events.fields.support import ActorRef
+from conflictwire.events.fields.weapons import find_weapons
 
 
 @pytest.fixture(scope="module")

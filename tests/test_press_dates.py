@@ -13,8 +13,8 @@ import pytest
 from conflictwire import Pipeline
 from conflictwire.clean.cleaner import build_analysis, clean_document
 from conflictwire.clean.dateline import find_dateline, read_dateline
-from conflictwire.events.dates import find_event_date
-from conflictwire.events.places import dateline_end
+from conflictwire.events.fields.dates import find_event_date
+from conflictwire.events.fields.places import dateline_end
 from conflictwire.records import CleanedText, Document, Place, PlaceMention
 
 from .events_fakes import FakeGeocoder

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conflictwire.evaluation import evaluate_rows, read_acled_csv
-from conflictwire.events.counts import find_casualties
-from conflictwire.events.dates import find_event_date
+from conflictwire.events.fields.counts import find_casualties
+from conflictwire.events.fields.dates import find_event_date
 
 # Measured on the functions alone (2026-11-25): Ukraine fatalities 1.000 (non-zero 1.000),
 # date 1.000; Somalia fatalities 0.995 (non-zero 0.982), date 1.000.

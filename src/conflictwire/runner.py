@@ -158,7 +158,7 @@ class _Prepared:
 def _event_cues() -> tuple[CueFn, ...]:
     """The extractor's own trigger finder, so the cheap checks keep whatever it can code."""
     try:
-        from conflictwire.events.triggers import find_triggers, note_label
+        from conflictwire.events.candidates.triggers import find_triggers, note_label
     except ImportError:  # the prefilter's own cue words still apply
         log.warning("event triggers unavailable; the prefilter uses its own cue words only")
         return ()

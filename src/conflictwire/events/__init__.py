@@ -3,6 +3,6 @@
 ``extract_events(doc, cleaned, nlp_doc, geocoder)`` is the stage's entry point.
 """
 
-from conflictwire.events.extractor import extract_events
+from conflictwire.events.assemble.extractor import extract_events
 
 __all__ = ["extract_events"]

@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Span
 
-from conflictwire.events.dates import find_date_mentions
-from conflictwire.events.triggers import find_triggers
+from conflictwire.events.candidates.triggers import find_triggers
+from conflictwire.events.fields.dates import find_date_mentions
 
 __all__ = ["blocks", "heading_date", "paragraph_of", "paragraph_starts", "single_report"]
 

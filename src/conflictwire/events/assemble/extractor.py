@@ -16,11 +16,11 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
-from conflictwire.events.attribution import Attribution, AttributionTracker
-from conflictwire.events.clauses import split_clauses
-from conflictwire.events.coding import LABEL_MARK, resolve_sub_type
-from conflictwire.events.doers import fill_actor1, final_actors, sentence_actors
-from conflictwire.events.headlines import (
+from conflictwire.events.assemble.doers import fill_actor1, final_actors, sentence_actors
+from conflictwire.events.assemble.record import arrests_of, build_event
+from conflictwire.events.assemble.segment import EventDraft, Mention, segment
+from conflictwire.events.candidates.clauses import split_clauses
+from conflictwire.events.candidates.headlines import (
     described,
     is_cumulative,
     profiled_or_seized,
@@ -30,15 +30,18 @@ from conflictwire.events.headlines import (
     speaker_spans,
     told_before,
 )
-from conflictwire.events.layout import (
+from conflictwire.events.candidates.layout import (
     blocks,
     heading_date,
     paragraph_of,
     paragraph_starts,
     single_report,
 )
-from conflictwire.events.modality import is_habitual, is_irrealis
-from conflictwire.events.places import (
+from conflictwire.events.candidates.modality import is_habitual, is_irrealis
+from conflictwire.events.candidates.triggers import GENERIC, Trigger, find_triggers, note_label
+from conflictwire.events.classify.coding import LABEL_MARK, resolve_sub_type
+from conflictwire.events.fields.attribution import Attribution, AttributionTracker
+from conflictwire.events.fields.places import (
     dateline_end,
     dominant_country,
     event_country,
@@ -46,17 +49,14 @@ from conflictwire.events.places import (
     text_country,
     unnamed_abroad,
 )
-from conflictwire.events.record import arrests_of, build_event
-from conflictwire.events.roles import assign_roles
-from conflictwire.events.segment import EventDraft, Mention, segment
-from conflictwire.events.support import (
+from conflictwire.events.fields.roles import assign_roles
+from conflictwire.events.fields.support import (
     ActorRef,
     DateRef,
     event_date,
     find_actors,
 )
-from conflictwire.events.triggers import GENERIC, Trigger, find_triggers, note_label
-from conflictwire.events.weapons import find_weapons
+from conflictwire.events.fields.weapons import find_weapons
 from conflictwire.geo import Geocoder
 from conflictwire.records import CleanedText, Document, Event, EventLocation, Place, PlaceMention
 

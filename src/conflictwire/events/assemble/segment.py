@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from conflictwire.events.attribution import Attribution
-from conflictwire.events.support import ActorRef, DateRef
-from conflictwire.events.taxonomy import SUB_EVENT_TYPES
+from conflictwire.events.classify.taxonomy import SUB_EVENT_TYPES
+from conflictwire.events.fields.attribution import Attribution
+from conflictwire.events.fields.support import ActorRef, DateRef
 from conflictwire.records import EventLocation, Weapon
 
 __all__ = ["EventDraft", "Mention", "segment"]

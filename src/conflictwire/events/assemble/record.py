@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from conflictwire.events.notes import write_note
-from conflictwire.events.segment import EventDraft, Mention, place_key
-from conflictwire.events.support import ActorRef, DateRef, find_casualties
-from conflictwire.events.taxonomy import disorder_type, event_type_of
+from conflictwire.events.assemble.notes import write_note
+from conflictwire.events.assemble.segment import EventDraft, Mention, place_key
+from conflictwire.events.classify.taxonomy import disorder_type, event_type_of
+from conflictwire.events.fields.support import ActorRef, DateRef, find_casualties
 from conflictwire.geo import country_info
 from conflictwire.records import CleanedText, Document, Event, EventLocation, Span, Weapon
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from conflictwire.events.support import ActorRef, actor_match
-from conflictwire.events.taxonomy import SUB_EVENT_TYPES, pick_sub_type
+from conflictwire.events.classify.taxonomy import SUB_EVENT_TYPES, pick_sub_type
+from conflictwire.events.fields.support import ActorRef, actor_match
 
 __all__ = ["LABEL_MARK", "crowd_actor", "resolve_sub_type"]
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from conflictwire.events.bookkeeping import mask, read_bookkeeping, revised_toll
-from conflictwire.events.figures import (
+from conflictwire.events.fields.bookkeeping import mask, read_bookkeeping, revised_toll
+from conflictwire.events.fields.figures import (
     NUM_WORD,
     NUMBER_RE,
     QUALIFIER,
@@ -27,8 +27,8 @@ from conflictwire.events.figures import (
     parse_number,
     quantity,
 )
-from conflictwire.events.tally import Found as _Found
-from conflictwire.events.tally import Tally
+from conflictwire.events.fields.tally import Found as _Found
+from conflictwire.events.fields.tally import Tally
 
 __all__ = ["UNKNOWN_SOME", "Casualties", "find_casualties", "parse_number"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conflictwire.events.support import parse_number
+from conflictwire.events.fields.support import parse_number
 from conflictwire.records import Weapon
 
 __all__ = ["find_weapons"]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from conflictwire.events.figures import NUM_WORD, SOME, resolve
+from conflictwire.events.fields.figures import NUM_WORD, SOME, resolve
 
 __all__ = ["Found", "Tally"]
 

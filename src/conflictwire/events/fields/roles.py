@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from conflictwire.events.support import ActorRef
+from conflictwire.events.fields.support import ActorRef
 
 __all__ = ["assign_roles"]
 

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from conflictwire.events.triggers import Trigger, find_triggers
+from conflictwire.events.candidates.triggers import Trigger, find_triggers
 from conflictwire.records import EventLocation
 
 __all__ = [

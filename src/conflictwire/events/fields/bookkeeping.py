@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conflictwire.events.figures import NUMBER_RE, parse_number
+from conflictwire.events.fields.figures import NUMBER_RE, parse_number
 
 __all__ = ["Bookkeeping", "mask", "read_bookkeeping", "revised_toll"]
 

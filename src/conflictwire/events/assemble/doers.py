@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from conflictwire.events.coding import crowd_actor
-from conflictwire.events.segment import EventDraft, Mention
-from conflictwire.events.support import ActorRef, actor_match, find_actors
-from conflictwire.events.taxonomy import event_type_of
+from conflictwire.events.assemble.segment import EventDraft, Mention
+from conflictwire.events.classify.coding import crowd_actor
+from conflictwire.events.classify.taxonomy import event_type_of
+from conflictwire.events.fields.support import ActorRef, actor_match, find_actors
 
 __all__ = ["fill_actor1", "final_actors", "sentence_actors"]
 
