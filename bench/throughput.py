@@ -40,8 +40,8 @@ import psutil
 from conflictwire import Document, Pipeline, ReadFailure
 from conflictwire.nlp import load_nlp
 from conflictwire.nlp.prefilter import DEFAULT_CONTEXT
-from conflictwire.runner import utc_now
-from conflictwire.scale import PipelineOptions, WorkerPool
+from conflictwire.runner import PipelineOptions, utc_now
+from conflictwire.scale import WorkerPool
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from conflictwire import Document, Pipeline, ReadFailure
+from conflictwire.runner import PipelineOptions
 from conflictwire.scale.chunks import Item
 
 pytest.importorskip("distributed", reason="the dask extra is not installed")
@@ -44,7 +45,15 @@ def local_results() -> list[Any]:
 
 def test_local_cluster_gives_the_events_of_a_local_run(local_results: list[Any]) -> None:
     with dask_client("local", workers=1) as client:
-        remote = list(run_dask(fixture_items(), client, now="2026-01-01T00:00:00Z", chunk_docs=3))
+        remote = list(
+            run_dask(
+                fixture_items(),
+                client,
+                now="2026-01-01T00:00:00Z",
+                factory=PipelineOptions(),
+                chunk_docs=3,
+            )
+        )
     assert events_of(local_results)
     assert events_of(remote) == events_of(local_results)
     # Failures and skips come back in place, documents whole.

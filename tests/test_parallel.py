@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from conflictwire import Document, Pipeline, ReadFailure
 from conflictwire.cli.app import app
+from conflictwire.runner import PipelineOptions
 from conflictwire.scale import ProgressBar, chunked, run_parallel
 from conflictwire.scale.chunks import Item
 
@@ -54,7 +55,14 @@ def test_two_workers_give_the_output_of_one_process() -> None:
     items = fixture_items()
     serial = list(Pipeline().run(items))
     parallel = list(
-        run_parallel(items, 2, now="2026-01-01T00:00:00Z", chunk_docs=2, max_in_flight=3)
+        run_parallel(
+            items,
+            2,
+            now="2026-01-01T00:00:00Z",
+            factory=PipelineOptions(),
+            chunk_docs=2,
+            max_in_flight=3,
+        )
     )
     assert any(not isinstance(r, ReadFailure) and r.events for r in serial)
     assert any(not isinstance(r, ReadFailure) and r.skipped for r in serial)  # the French one
@@ -70,7 +78,9 @@ def test_work_in_flight_is_bounded() -> None:
             consumed += 1
             yield Document(f"q{i}", QUIET)
 
-    results = run_parallel(source(), 2, now="t", chunk_docs=5, max_in_flight=2)
+    results = run_parallel(
+        source(), 2, now="t", factory=PipelineOptions(), chunk_docs=5, max_in_flight=2
+    )
     first = next(results)
     # Two chunks out, the first collected: nothing more than those ten has been read.
     assert consumed <= 10

@@ -2,12 +2,14 @@
 
 Stages exchange these and nothing else: readers yield ``Document`` or ``ReadFailure``;
 the cleaner turns a ``Document`` into a ``CleanedText``; the geocoder returns ``Place`` and
-``PlaceMention``; the event stage returns ``Event``. The field names of ``Event`` are the
+``PlaceMention``; the event stage returns ``Event``; the runner and its backends hand back one
+``DocResult`` per document, stamped with ``utc_now()``. The field names of ``Event`` are the
 contract's (CONTRACT.md, "The event record"); ``Event.to_dict`` writes them in that order.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
@@ -238,3 +240,17 @@ class CleanedText:
         """The evidence span in the original text for an analysis-text span."""
         ostart, oend = self.to_original(start, end)
         return Span(ostart, oend, self.original[ostart:oend])
+
+
+@dataclass
+class DocResult:
+    """A document's outcome: its events, or why it was skipped (``skipped`` None: processed)."""
+
+    doc: Document
+    events: list[Event] = field(default_factory=list)
+    skipped: Skipped | None = None
+
+
+def utc_now() -> str:
+    """The run's timestamp as events carry it in ``updated_at`` (UTC, seconds, ``Z``)."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
@@ -16,11 +15,21 @@ from conflictwire.events import extract_events
 from conflictwire.geo import Geocoder, get_geocoder
 from conflictwire.nlp import load_nlp
 from conflictwire.nlp.prefilter import DEFAULT_CONTEXT, CueFn, pipe_texts, prefilter_text
-from conflictwire.records import CleanedText, Document, Event, ReadFailure, Skipped
+from conflictwire.records import (
+    CleanedText,
+    DocResult,
+    Document,
+    Event,
+    ReadFailure,
+    Skipped,
+    utc_now,
+)
 from conflictwire.scale.chunks import chunked
-from conflictwire.scale.pool import PipelineOptions, run_parallel
+from conflictwire.scale.pool import run_parallel
 
-__all__ = ["DocResult", "Pipeline", "extract", "extract_document"]
+# DocResult and utc_now live with the records (the backends and the store use them without
+# importing the runner); they are named here too for callers that import them from here.
+__all__ = ["DocResult", "Pipeline", "PipelineOptions", "extract", "extract_document", "utc_now"]
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +44,19 @@ MIN_CHARS_FOR_LANGUAGE_ID = 200
 PARSE_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"})
 
 
-@dataclass
-class DocResult:
-    doc: Document
-    events: list[Event] = field(default_factory=list)
-    skipped: Skipped | None = None
+@dataclass(frozen=True)
+class PipelineOptions:
+    """What a worker needs to build a pipeline equal to the caller's (picklable); calling it
+    builds one, so it is the ``ProcessorFactory`` the backends take."""
+
+    prefilter: bool = True
+    context: int = DEFAULT_CONTEXT
+
+    def build(self) -> Pipeline:
+        return Pipeline(prefilter=self.prefilter, context=self.context)
+
+    def __call__(self) -> Pipeline:
+        return self.build()
 
 
 class Pipeline:
@@ -70,6 +87,11 @@ class Pipeline:
         if self._geocoder is None:
             self._geocoder = get_geocoder()
         return self._geocoder
+
+    def warm(self) -> None:
+        """Load the models now rather than on the first document (worker start-up)."""
+        self.nlp  # noqa: B018 - loading is the point
+        self.geocoder  # noqa: B018
 
     def process(self, doc: Document, *, now: str | None = None) -> DocResult:
         result = self.process_items([doc], now=now)[0]
@@ -135,10 +157,10 @@ class Pipeline:
             from conflictwire.distributed import dask_client, run_dask
 
             with dask_client(scheduler, workers) as client:
-                yield from run_dask(items, client, now=stamp, options=options)
+                yield from run_dask(items, client, now=stamp, factory=options)
             return
         if workers > 1:
-            yield from run_parallel(items, workers, now=stamp, options=options)
+            yield from run_parallel(items, workers, now=stamp, factory=options)
             return
         for chunk in chunked(items):
             yield from self.process_items(chunk, now=stamp)
@@ -175,10 +197,6 @@ def _language_of(text: str) -> str | None:
     if len(text.strip()) < MIN_CHARS_FOR_LANGUAGE_ID:
         return None
     return detect_language(text)
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 _DEFAULT: Pipeline | None = None

@@ -81,9 +81,10 @@ def ingest(
     docs = count_documents(read_inputs(inputs or ["-"], opts), stats)
     with ExitStack() as stack:
         if workers > 1:
+            from conflictwire.runner import PipelineOptions
             from conflictwire.store.parallel import ParallelPipeline
 
-            pipeline = stack.enter_context(ParallelPipeline(workers))
+            pipeline = stack.enter_context(ParallelPipeline(workers, PipelineOptions()))
             report = store.ingest(docs, pipeline, batch_size=batch_size, progress=_Progress())
         else:
             from conflictwire.runner import Pipeline

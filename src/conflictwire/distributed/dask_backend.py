@@ -17,14 +17,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from conflictwire.records import EVENT_FIELDS, Event, ReadFailure
+from conflictwire.backend import Processor, ProcessorFactory
+from conflictwire.records import EVENT_FIELDS, DocResult, Event, ReadFailure
 from conflictwire.scale.chunks import DEFAULT_CHUNK_CHARS, DEFAULT_CHUNK_DOCS, Item, chunked
-from conflictwire.scale.pool import PipelineOptions, WorkResult, process_chunk, rebuild
+from conflictwire.scale.pool import WorkResult, process_chunk, rebuild
 
 if TYPE_CHECKING:
     from distributed import Client
-
-    from conflictwire.runner import DocResult, Pipeline
 
 __all__ = ["LOCAL", "dask_client", "run_dask", "write_parquet_parts"]
 
@@ -32,22 +31,23 @@ log = logging.getLogger(__name__)
 
 LOCAL = "local"
 
-_PIPELINES: dict[PipelineOptions, Pipeline] = {}
+# Keyed by the factory (hashable: a frozen dataclass or a function), one per worker process.
+_PIPELINES: dict[ProcessorFactory, Processor] = {}
 _LOCK = threading.Lock()
 
 
-def _worker_pipeline(options: PipelineOptions) -> Pipeline:
+def _worker_pipeline(factory: ProcessorFactory) -> Processor:
     # One pipeline per worker process (models load once); threads of a worker share it.
     with _LOCK:
-        if options not in _PIPELINES:
-            _PIPELINES[options] = options.build()
-        return _PIPELINES[options]
+        if factory not in _PIPELINES:
+            _PIPELINES[factory] = factory()
+        return _PIPELINES[factory]
 
 
 def _dask_work(
-    chunk: list[Item], now: str, options: PipelineOptions
+    chunk: list[Item], now: str, factory: ProcessorFactory
 ) -> list[WorkResult | ReadFailure]:
-    pipeline = _worker_pipeline(options)
+    pipeline = _worker_pipeline(factory)
     with _LOCK:  # spaCy pipelines are not safe to share between threads at once
         return process_chunk(pipeline, chunk, now)
 
@@ -86,17 +86,16 @@ def run_dask(
     client: Client,
     *,
     now: str,
-    options: PipelineOptions | None = None,
+    factory: ProcessorFactory,
     max_in_flight: int | None = None,
     chunk_docs: int = DEFAULT_CHUNK_DOCS,
     chunk_chars: int = DEFAULT_CHUNK_CHARS,
 ) -> Iterator[DocResult | ReadFailure]:
     """Results for ``items`` computed on ``client``'s cluster, in input order, memory bounded."""
-    opts = options or PipelineOptions()
     limit = max_in_flight or 2 * max(1, _worker_count(client))
     pending: deque[tuple[list[Item], Any]] = deque()
     for chunk in chunked(items, chunk_docs, chunk_chars):
-        future = client.submit(_dask_work, chunk, now, opts, pure=False)
+        future = client.submit(_dask_work, chunk, now, factory, pure=False)
         pending.append((chunk, future))
         while len(pending) >= limit:
             yield from _collect(*pending.popleft())

@@ -16,14 +16,16 @@ from collections import defaultdict
 from pathlib import Path
 
 from conflictwire.geo.countries import country_table, data_lines
+from conflictwire.geo.keys import add_city_keys, is_latin_key
 from conflictwire.geo.normalize import fold, is_romanized, plain_admin_name
 from conflictwire.geo.store import Gazetteer
 
+# add_city_keys and is_latin_key live in geo/keys.py (geo/imports uses them without importing
+# the builder, which imports geo/imports); named here for callers that import them from here.
 __all__ = ["add_city_keys", "build_gazetteer", "is_latin_key"]
 
 log = logging.getLogger(__name__)
 
-_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 _REGION_WORDS = re.compile(
     r"\s+(oblast|oblast'|province|governorate|region|state|district|prefecture|county"
     r"|municipality|department|raion|rayon|territory|parish)$",
@@ -37,10 +39,6 @@ _REGION_PREFIXES = re.compile(
 # Region words a text may add after a region's name: "Kharkiv region", "Bay region".
 ADMIN1_SUFFIXES = ("region", "oblast", "province", "governorate", "state")
 ADMIN2_SUFFIXES = ("district", "raion", "rayon", "county", "parish")
-
-
-def is_latin_key(key: str) -> bool:
-    return bool(key) and _LATIN_KEY.match(key) is not None
 
 
 def clean_region_name(name: str) -> str:
@@ -66,32 +64,6 @@ _SHORT_FORMS = (("saint ", "st "), ("sainte ", "ste "), ("mount ", "mt "), ("for
 def _short_forms(key: str) -> list[str]:
     """The abbreviated forms the press prints: "Saint Tammany" -> "st tammany"."""
     return [short + key[len(long) :] for long, short in _SHORT_FORMS if key.startswith(long)]
-
-
-def add_city_keys(
-    gaz: Gazetteer, pid: int, name: str, alternates: list[str], *, population: int = 0
-) -> None:
-    from rapidfuzz.fuzz import ratio
-
-    primary = fold(name)
-    gaz.add_key(primary, pid)
-    for alt in alternates:
-        key = fold(alt)
-        if (
-            not is_latin_key(key)
-            or key.isdigit()
-            or len(key) < 4
-            or (alt.isupper() and len(alt) < 6)
-        ):
-            continue  # codes (IATA "CAN", "ARB") are not names
-        # A small town's names in other languages are rarely printed in English news, while
-        # spelling variants ("Kismaayo" for Kismayo) are: keep those.
-        if population < _ALL_ALTERNATES_FROM and ratio(primary, key) < 70:
-            continue
-        gaz.add_key(key, pid, alternate=True)
-
-
-_ALL_ALTERNATES_FROM = 100_000
 
 
 class _Builder:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conflictwire.geo.build import add_city_keys, is_latin_key
+from conflictwire.geo.keys import add_city_keys, is_latin_key
 from conflictwire.geo.normalize import fold
 from conflictwire.geo.store import Gazetteer
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from conflictwire.records import Document, ReadFailure
+from conflictwire.backend import Item
+from conflictwire.records import Document
 
 __all__ = ["DEFAULT_CHUNK_CHARS", "DEFAULT_CHUNK_DOCS", "Item", "chunked"]
-
-Item = Document | ReadFailure
 
 # A chunk is the unit handed to a worker and to ``nlp.pipe``: large enough that batching and
 # inter-process traffic pay off, small enough that the chunks in flight stay a few MB.

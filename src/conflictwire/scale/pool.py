@@ -15,17 +15,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from conflictwire.nlp.prefilter import DEFAULT_CONTEXT
-from conflictwire.records import Document, Event, ReadFailure, Skipped
+from conflictwire.backend import Processor, ProcessorFactory
+from conflictwire.records import DocResult, Document, Event, ReadFailure, Skipped
 from conflictwire.scale.chunks import DEFAULT_CHUNK_CHARS, DEFAULT_CHUNK_DOCS, Item, chunked
 
-if TYPE_CHECKING:
-    from conflictwire.runner import DocResult, Pipeline
-
 __all__ = [
-    "PipelineOptions",
     "WorkResult",
     "WorkerPool",
     "process_chunk",
@@ -37,19 +33,6 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class PipelineOptions:
-    """What a worker needs to build a pipeline equal to the caller's (picklable)."""
-
-    prefilter: bool = True
-    context: int = DEFAULT_CONTEXT
-
-    def build(self) -> Pipeline:
-        from conflictwire.runner import Pipeline
-
-        return Pipeline(prefilter=self.prefilter, context=self.context)
-
-
-@dataclass(frozen=True)
 class WorkResult:
     """A document's outcome as sent back by a worker: no text, unless the document changed."""
 
@@ -58,12 +41,12 @@ class WorkResult:
     doc: Document | None = None
 
 
-_WORKER_PIPELINE: Pipeline | None = None
+_WORKER_PIPELINE: Processor | None = None
 
 
-def _init_worker(options: PipelineOptions) -> None:
+def _init_worker(factory: ProcessorFactory) -> None:
     global _WORKER_PIPELINE
-    _WORKER_PIPELINE = options.build()
+    _WORKER_PIPELINE = factory()
 
 
 def _work(chunk: list[Item], now: str) -> list[WorkResult | ReadFailure]:
@@ -72,7 +55,7 @@ def _work(chunk: list[Item], now: str) -> list[WorkResult | ReadFailure]:
 
 
 def process_chunk(
-    pipeline: Pipeline, chunk: list[Item], now: str
+    pipeline: Processor, chunk: list[Item], now: str
 ) -> list[WorkResult | ReadFailure]:
     """Run ``chunk`` through ``pipeline`` in one batch, in a form cheap to send back."""
     snapshots = [_snapshot(item) for item in chunk]
@@ -87,10 +70,10 @@ def process_chunk(
     return out
 
 
-def rebuild(chunk: list[Item], results: list[WorkResult | ReadFailure]) -> Iterator[Any]:
+def rebuild(
+    chunk: list[Item], results: list[WorkResult | ReadFailure]
+) -> Iterator[DocResult | ReadFailure]:
     """``DocResult``s again, around the caller's own documents (text is not sent back)."""
-    from conflictwire.runner import DocResult
-
     for item, result in zip(chunk, results, strict=True):
         if isinstance(result, ReadFailure):
             yield result
@@ -116,15 +99,19 @@ def _snapshot(item: Item) -> tuple[Any, ...] | None:
 
 
 class WorkerPool:
-    """Worker processes that keep their models between runs (a bench, a long-lived service)."""
+    """Worker processes that keep their models between runs (a bench, a long-lived service).
 
-    def __init__(self, workers: int, options: PipelineOptions | None = None) -> None:
+    Each worker calls ``factory`` once (``runner.PipelineOptions`` is one) and keeps what it
+    builds; the factory is pickled to the workers.
+    """
+
+    def __init__(self, workers: int, factory: ProcessorFactory) -> None:
         self.workers = workers
         self._executor = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=_context(),
+            mp_context=_context(factory),
             initializer=_init_worker,
-            initargs=(options or PipelineOptions(),),
+            initargs=(factory,),
         )
 
     def __enter__(self) -> WorkerPool:
@@ -167,8 +154,10 @@ class WorkerPool:
 
 def _warm() -> None:
     assert _WORKER_PIPELINE is not None, "worker used before its initializer ran"
-    _WORKER_PIPELINE.nlp  # noqa: B018 - loading is the point
-    _WORKER_PIPELINE.geocoder  # noqa: B018
+    # Loading the models is the point; a processor without a warm-up loads on first use.
+    warm = getattr(_WORKER_PIPELINE, "warm", None)
+    if callable(warm):
+        warm()
     time.sleep(0.5)  # hold this worker so the next warm-up task lands on another one
 
 
@@ -177,13 +166,13 @@ def run_parallel(
     workers: int,
     *,
     now: str,
-    options: PipelineOptions | None = None,
+    factory: ProcessorFactory,
     max_in_flight: int | None = None,
     chunk_docs: int = DEFAULT_CHUNK_DOCS,
     chunk_chars: int = DEFAULT_CHUNK_CHARS,
 ) -> Iterator[DocResult | ReadFailure]:
     """Results for ``items`` from ``workers`` processes, in input order, memory bounded."""
-    with WorkerPool(workers, options) as pool:
+    with WorkerPool(workers, factory) as pool:
         yield from pool.run(
             items,
             now=now,
@@ -207,12 +196,13 @@ def _collect(
     yield from rebuild(chunk, results)
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(factory: ProcessorFactory) -> multiprocessing.context.BaseContext:
     # forkserver: safe when the parent runs threads (progress bar, Dask), and its server
-    # imports spaCy once so each worker starts from that instead of a cold interpreter.
+    # imports the factory's module (the runner: spaCy and the stages) once, so each worker
+    # starts from that instead of a cold interpreter.
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["conflictwire.runner"])
+        ctx.set_forkserver_preload([factory.__module__])
         return ctx
     return multiprocessing.get_context("spawn")

@@ -20,6 +20,15 @@ doc_id, url, source, published, evidence, fatalities, injuries, certainty, attri
 ``n_sources`` and ``fatalities_max``.
 """
 
-from conflictwire.store.base import EventFilter, IngestReport, Store, open_store
+from conflictwire.store.base import EventFilter, IngestReport, Store
 
 __all__ = ["EventFilter", "IngestReport", "Store", "open_store"]
+
+
+def open_store(url: str) -> Store:
+    """The store at ``url``: ``sqlite:///PATH`` (created on first use) or ``postgresql://...``."""
+    # Imported here, not in ``base``: the backend depends on the interface, never the reverse,
+    # and importing the package stays free of SQLAlchemy until a store is opened.
+    from conflictwire.store.sql import SqlStore
+
+    return SqlStore(url)

@@ -1,4 +1,4 @@
-"""The store's interface: filters, the ingest report, and ``open_store``."""
+"""The store's interface: filters, the ingest report, the ``Store`` base class."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from conflictwire.records import Document
-from conflictwire.runner import DocResult
+from conflictwire.records import DocResult, Document
 
-__all__ = ["EventFilter", "IngestReport", "Processor", "Store", "open_store"]
+__all__ = ["EventFilter", "IngestReport", "Processor", "Store"]
 
 
 @dataclass(frozen=True)
@@ -88,10 +87,3 @@ class Store:
 
     def close(self) -> None:
         return None
-
-
-def open_store(url: str) -> Store:
-    """The store at ``url``: ``sqlite:///PATH`` (created on first use) or ``postgresql://...``."""
-    from conflictwire.store.sql import SqlStore
-
-    return SqlStore(url)

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from conflictwire.records import Document, ReadFailure
-from conflictwire.runner import DocResult, utc_now
+from conflictwire.backend import ProcessorFactory
+from conflictwire.records import DocResult, Document, ReadFailure, utc_now
 from conflictwire.scale.pool import WorkerPool
 
 __all__ = ["ParallelPipeline"]
 
 
 class ParallelPipeline:
-    """``process_items(docs)`` over ``workers`` processes; ``process(doc)`` for one."""
+    """``process_items(docs)`` over ``workers`` processes; ``process(doc)`` for one.
 
-    def __init__(self, workers: int) -> None:
-        self._pool = WorkerPool(workers)
+    Each worker builds its pipeline with ``factory`` (the CLI passes ``runner.PipelineOptions``).
+    """
+
+    def __init__(self, workers: int, factory: ProcessorFactory) -> None:
+        self._pool = WorkerPool(workers, factory)
 
     def process(self, doc: Document) -> DocResult:
         (result,) = self.process_items([doc])

@@ -13,8 +13,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
-from conflictwire.records import Document, ReadFailure
-from conflictwire.runner import DocResult, utc_now
+from conflictwire.records import DocResult, Document, ReadFailure, utc_now
 from conflictwire.store.base import EventFilter, IngestReport, Processor, Store
 from conflictwire.store.engine import make_engine, read_connection, write_transaction
 from conflictwire.store.ingest import PendingDoc, store_batch, text_hash

@@ -14,8 +14,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from conflictwire.records import Document, Event, Span, Weapon
-from conflictwire.runner import DocResult
+from conflictwire.records import DocResult, Document, Event, Span, Weapon
 
 __all__ = ["PreparedPipeline", "event_from_mapping", "synthetic_reports"]
 

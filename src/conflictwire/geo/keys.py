@@ -1,0 +1,42 @@
+"""Index keys of a city: shared by the index build (geo/build) and user imports (geo/imports)."""
+
+from __future__ import annotations
+
+import re
+
+from conflictwire.geo.normalize import fold
+from conflictwire.geo.store import Gazetteer
+
+__all__ = ["add_city_keys", "is_latin_key"]
+
+_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+
+
+def is_latin_key(key: str) -> bool:
+    return bool(key) and _LATIN_KEY.match(key) is not None
+
+
+def add_city_keys(
+    gaz: Gazetteer, pid: int, name: str, alternates: list[str], *, population: int = 0
+) -> None:
+    from rapidfuzz.fuzz import ratio
+
+    primary = fold(name)
+    gaz.add_key(primary, pid)
+    for alt in alternates:
+        key = fold(alt)
+        if (
+            not is_latin_key(key)
+            or key.isdigit()
+            or len(key) < 4
+            or (alt.isupper() and len(alt) < 6)
+        ):
+            continue  # codes (IATA "CAN", "ARB") are not names
+        # A small town's names in other languages are rarely printed in English news, while
+        # spelling variants ("Kismaayo" for Kismayo) are: keep those.
+        if population < _ALL_ALTERNATES_FROM and ratio(primary, key) < 70:
+            continue
+        gaz.add_key(key, pid, alternate=True)
+
+
+_ALL_ALTERNATES_FROM = 100_000
