@@ -66,6 +66,16 @@ def test_csv_cells_cannot_become_formulas() -> None:
     assert rows[0]["location"] == "'-Kyiv"
 
 
+def test_negative_numbers_stay_numbers_while_text_is_neutralized() -> None:
+    # West of Greenwich, south of the equator: plain numbers a spreadsheet reads as such.
+    event = _event(latitude=-34.6, longitude=-58.38, location="-Sur", admin1="+Norte")
+    rows = list(csv.DictReader(io.StringIO(_write("csv", [event]))))
+    assert (rows[0]["latitude"], rows[0]["longitude"]) == ("-34.6", "-58.38")
+    assert float(rows[0]["longitude"]) == -58.38
+    assert rows[0]["location"] == "'-Sur"
+    assert rows[0]["admin1"] == "'+Norte"
+
+
 def test_interaction_labels_follow_acled() -> None:
     assert interaction_label(80) == "External/Other forces only"
     assert interaction_label(17) == "State forces-Civilians"

@@ -74,6 +74,10 @@ def interaction_label(code: int | None) -> str:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # A number is never a formula: a longitude west of Greenwich stays -0.12, a number a
+        # spreadsheet reads as such (CONTRACT.md: only text cells are neutralized).
+        return str(value)
     if isinstance(value, list):
         value = "; ".join(_list_item(v) for v in value)
     elif isinstance(value, dict):
