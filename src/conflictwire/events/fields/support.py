@@ -56,7 +56,7 @@ class DateRef:
 
 def _sibling(module: str, name: str) -> Callable[..., Any] | None:
     try:
-        mod = importlib.import_module(f"conflictwire.events.{module}")
+        mod = importlib.import_module(f"conflictwire.events.fields.{module}")
     except ImportError:
         return None
     fn = getattr(mod, name, None)
