@@ -152,6 +152,8 @@ EVENT_FIELDS: tuple[str, ...] = (
     "updated_at",
     "evidence",
     "notes",
+    "confidence",
+    "coder_version",
 )
 
 
@@ -198,11 +200,17 @@ class Event:
     updated_at: str = ""
     evidence: list[Span] = field(default_factory=list)
     notes: str = ""
+    confidence: float | None = None  # the learned classifier's probability for sub_event_type
+    coder_version: str = ""  # package version and model identity
 
     def content_key(self) -> str:
         """What identifies the event within its document (not timestamps, not the id)."""
         payload = {
-            k: v for k, v in asdict(self).items() if k not in ("event_id", "updated_at", "notes")
+            k: v
+            for k, v in asdict(self).items()
+            # The coder's identity is not the event's content: a retrained model that codes
+            # the same happening the same way keeps its id.
+            if k not in ("event_id", "updated_at", "notes", "confidence", "coder_version")
         }
         return json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
 
