@@ -42,6 +42,7 @@ def read_inputs(
 ) -> Iterator[Document | ReadFailure]:
     """A ``Document`` per readable document, a ``ReadFailure`` per unreadable input, in order."""
     opts = options or ReadOptions()
+    seen: set[str] = set()  # a file named twice (``./a.txt a.txt``, or in a walked folder too)
     for name in inputs:
         if name == "-":
             yield from _read_stream("-", "-", sys.stdin.buffer, opts, size=None)
@@ -49,20 +50,49 @@ def read_inputs(
         path = Path(name)
         if path.is_dir():
             for child in _walk(path):
-                yield from _read_file(child, opts)
+                if isinstance(child, ReadFailure):
+                    yield child
+                elif _first_time(child, seen):
+                    yield from _read_file(child, opts)
         elif path.is_file():
-            yield from _read_file(path, opts)
+            if _first_time(path, seen):
+                yield from _read_file(path, opts)
+        elif path.exists():
+            yield ReadFailure(name, "not a regular file or folder")
         else:
             yield ReadFailure(name, "no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` in sorted order; hidden entries and symlinked folders left out."""
-    for root, dirs, files in os.walk(folder):
+def _first_time(path: Path, seen: set[str]) -> bool:
+    """One document per file, however many times the command line reaches it."""
+    key = os.path.realpath(path)
+    if key in seen:
+        log.info("%s: named again; read once", path)
+        return False
+    seen.add(key)
+    return True
+
+
+def _walk(folder: Path) -> Iterator[Path | ReadFailure]:
+    """Files under ``folder`` in sorted order; hidden entries and symlinked folders left out.
+
+    A folder that cannot be listed (permissions, vanished mid-walk) is a ``ReadFailure`` in
+    its place: ``os.walk`` alone skips it without a word.
+    """
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        yield from _walk_failures(errors)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
             if not file.startswith("."):
                 yield Path(root) / file
+    yield from _walk_failures(errors)
+
+
+def _walk_failures(errors: list[OSError]) -> Iterator[ReadFailure]:
+    for exc in errors:
+        yield ReadFailure(str(exc.filename or "?"), f"cannot list folder: {exc.strerror or exc}")
+    errors.clear()
 
 
 def _read_file(path: Path, opts: ReadOptions) -> Iterator[Document | ReadFailure]:
