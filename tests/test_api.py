@@ -94,6 +94,8 @@ def test_filters_select_the_matching_events(
         ({"limit": "-1"}, "limit"),
         ({"limit": "ten"}, "limit"),
         ({"offset": "-5"}, "offset"),
+        ({"offset": str(2**63)}, "offset"),
+        ({"offset": "1" + "0" * 40}, "offset"),
         ({"q": "x" * 501}, "q"),
     ],
 )

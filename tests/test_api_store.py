@@ -127,3 +127,25 @@ def test_a_document_the_pipeline_cannot_process_is_named_in_the_answer(tmp_path:
     assert "extractor crashed" in body["failed"][0]["reason"]
     assert client.get("/api/documents/bad").status_code == 404
     store.close()
+
+
+@pytest.mark.parametrize("offset", [2**63 - 1, 2**63, 10**30])
+def test_offsets_at_and_past_the_stores_integers(client: TestClient, offset: int) -> None:
+    response = client.get("/api/events", params={"offset": offset})
+    if offset < 2**63:
+        assert response.status_code == 200, response.text
+        assert response.json()["events"] == [] and response.json()["total"] > 0
+    else:
+        assert response.status_code == 400, response.text
+        assert response.json()["detail"].startswith("offset:")
+
+
+def test_the_store_refuses_an_offset_past_its_integers(store_url: str) -> None:  # noqa: F811
+    from conflictwire.store import EventFilter, open_store
+
+    store = open_store(store_url)
+    try:
+        with pytest.raises(ValueError, match="offset"):
+            store.query_events(EventFilter(), offset=2**63)
+    finally:
+        store.close()

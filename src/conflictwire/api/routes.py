@@ -26,7 +26,7 @@ from conflictwire.inputs import DEFAULT_MAX_DOC_BYTES
 from conflictwire.inputs.jsonl import document_from_mapping
 from conflictwire.records import Document, ReadFailure
 from conflictwire.runner import Pipeline
-from conflictwire.store import Store
+from conflictwire.store import MAX_ROW_NUMBER, Store
 
 __all__ = ["MAX_BODY_BYTES", "FastJSON", "router"]
 
@@ -80,7 +80,8 @@ def list_events(
     bbox: str | None = Query(None, description="west,south,east,north in degrees"),
     q: str | None = Query(None, description="text in notes, location and evidence"),
     limit: int = Query(100, ge=0, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    # Bounded by the store's integers: past them SQL overflows (a 500, not the caller's 400).
+    offset: int = Query(0, ge=0, le=MAX_ROW_NUMBER),
 ) -> FastJSON:
     """Stored events matching every given filter, a page at a time."""
     try:

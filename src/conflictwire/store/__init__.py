@@ -20,9 +20,9 @@ doc_id, url, source, published, evidence, fatalities, injuries, certainty, attri
 ``n_sources`` and ``fatalities_max``.
 """
 
-from conflictwire.store.base import EventFilter, IngestReport, Store
+from conflictwire.store.base import MAX_ROW_NUMBER, EventFilter, IngestReport, Store
 
-__all__ = ["EventFilter", "IngestReport", "Store", "open_store"]
+__all__ = ["MAX_ROW_NUMBER", "EventFilter", "IngestReport", "Store", "open_store"]
 
 
 def open_store(url: str) -> Store:

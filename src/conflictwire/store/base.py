@@ -8,7 +8,18 @@ from typing import Any, Protocol
 
 from conflictwire.records import DocResult, Document
 
-__all__ = ["EventFilter", "IngestReport", "Processor", "Store"]
+__all__ = [
+    "MAX_ROW_NUMBER",
+    "EventFilter",
+    "IngestReport",
+    "Processor",
+    "Store",
+    "check_page",
+]
+
+# The largest row count or offset either back end takes (SQLite INTEGER, PostgreSQL bigint):
+# a larger offset is refused before it reaches SQL, where it would overflow.
+MAX_ROW_NUMBER = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,8 @@ class Store:
     def query_events(
         self, filters: EventFilter, limit: int = 100, offset: int = 0
     ) -> tuple[int, list[dict[str, Any]]]:
+        """(matching total, one page of records); ``ValueError`` for a limit or offset outside
+        0..``MAX_ROW_NUMBER``."""
         raise NotImplementedError
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:
@@ -87,3 +100,11 @@ class Store:
 
     def close(self) -> None:
         return None
+
+
+def check_page(limit: int, offset: int) -> tuple[int, int]:
+    """``limit`` and ``offset`` as the back ends can take them, or ``ValueError``."""
+    for name, value in (("limit", limit), ("offset", offset)):
+        if not 0 <= value <= MAX_ROW_NUMBER:
+            raise ValueError(f"{name} {value} is outside 0..{MAX_ROW_NUMBER}")
+    return limit, offset

@@ -14,7 +14,7 @@ from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
 from conflictwire.records import DocResult, Document, ReadFailure, utc_now
-from conflictwire.store.base import EventFilter, IngestReport, Processor, Store
+from conflictwire.store.base import EventFilter, IngestReport, Processor, Store, check_page
 from conflictwire.store.engine import make_engine, read_connection, write_transaction
 from conflictwire.store.ingest import PendingDoc, store_batch, text_hash
 from conflictwire.store.schema import (
@@ -149,7 +149,7 @@ class SqlStore(Store):
         # and the total (a window count), where walking the date index for a rare word would
         # visit every row. The other filters have indexes in page order, and a separate count.
         scan = bool(filters.actor or filters.q)
-        limit, offset = max(0, limit), max(0, offset)
+        limit, offset = check_page(max(0, limit), max(0, offset))
         with read_connection(self.engine) as conn:
             rows = conn.execute(_page(cond, limit, offset, scan)).all() if limit else []
             if rows and scan:
