@@ -28,12 +28,13 @@ log = logging.getLogger(__name__)
 
 _REGION_WORDS = re.compile(
     r"\s+(oblast|oblast'|province|governorate|region|state|district|prefecture|county"
-    r"|municipality|department|raion|rayon|territory|parish)$",
+    r"|municipality|department|raion|rayon|territory|parish|sheng|zizhiqu|respublika"
+    r"|autonomous region|zhuangzu zizhiqu|huizu zizhiqu|uygur zizhiqu)$",
     re.IGNORECASE,
 )
 _REGION_PREFIXES = re.compile(
     r"^(muhafazat|wilayat|provincia de|province of|state of|gobolka|degmada|departamento de"
-    r"|estado de|region of|canton of|district of)\s+",
+    r"|estado de|region of|canton of|district of|respublika|republic of)\s+",
     re.IGNORECASE,
 )
 # Region words a text may add after a region's name: "Kharkiv region", "Bay region".
@@ -152,12 +153,18 @@ class _Builder:
             self.cities_in[a1code].append(pid)
             if a2code:
                 self.cities_in[a2code].append(pid)
-        self.capital_pids = {
-            (str(c["iso"]), fold(str(c.get("capital") or ""))) for c in self.countries.values()
-        }
-        for pid in range(len(self.gaz)):
-            if (self.gaz.cc[pid], fold(self.gaz.name[pid])) in self.capital_pids:
-                self.gaz.fcode[pid] = "PPLC"
+        self._mark_capitals()
+
+    def _mark_capitals(self) -> None:
+        """Each country's capital is its biggest town filed under the capital's name ("Washington,
+        D.C." under "washington"); the namesakes elsewhere in the country ("Washington,
+        Pennsylvania") are no capitals."""
+        gaz = self.gaz
+        for entry in self.countries.values():
+            cc, key = str(entry["iso"]), fold(str(entry.get("capital") or ""))
+            towns = [c // 2 for c in gaz.keys.get(key, []) if gaz.cc[c // 2] == cc] if key else []
+            if towns:
+                gaz.fcode[max(towns, key=lambda p: gaz.pop[p])] = "PPLC"
 
     def _centre(self, code: str, name_key: str, *, mean: bool) -> tuple[float, float] | None:
         pids = self.cities_in.get(code, [])
@@ -323,10 +330,22 @@ class _Builder:
             for alt in alternates if isinstance(alternates, list) else []:
                 if isinstance(alt, dict) and alt.get("lang") == "en":
                     self.gaz.add_key(fold(str(alt["name"])), pid, alternate=True)
+        self._macro_regions()
         # The European Union is named like a place; it sits where its institutions do.
         pid = self.gaz.add("European Union", 50.85, 4.35, "", fcode="ZN", kind="other")
         for alias in ("EU", "E.U.", "European Union"):
             self.gaz.add_key(fold(alias), pid)
+
+    def _macro_regions(self) -> None:
+        """World regions, seas, oceans, gulfs and islands from the team's table (kind
+        "other": a representative point, never a town)."""
+        for row in data_lines("macro_regions.tsv"):
+            name, fcode, lat, lon = row[0], row[1], float(row[2]), float(row[3])
+            cc = row[4] if len(row) > 4 else ""
+            pid = self.gaz.add(name, lat, lon, cc, fcode=fcode, kind="other")
+            aliases = row[5].split("|") if len(row) > 5 and row[5] else []
+            for value in (name, *aliases):
+                self.gaz.add_key(fold(value), pid)
 
     def _country_mean(self, cc: str) -> tuple[float, float] | None:
         if not self.by_country:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from conflictwire.geo.normalize import fold
+from conflictwire.geo.resolve import MACRO_FCODES
 from conflictwire.records import EventLocation, Place, PlaceMention
 
 __all__ = ["LocateContext", "locate_event"]
@@ -198,11 +199,16 @@ def locate_event(
         return anchored
     quals = _qualifiers(text, candidates)
     points = [m for i, m in enumerate(candidates) if i not in quals] or candidates
-    located = [m for m in points if _kind(m) != "country"]
+    # A country, continent, sea or world region is no event's point (ACLED leaves it unlocated).
+    located = [m for m in points if _kind(m) != "country" and not _macro(m)]
     if not located:
         return EventLocation(None, None, _far_description(span), country)
     best = min(located, key=lambda m: _SPECIFICITY.get(_kind(m), 6))
     return _location(text, best, country)
+
+
+def _macro(mention: PlaceMention) -> bool:
+    return mention.place is not None and mention.place.feature_code in MACRO_FCODES
 
 
 def _closer(candidates: list[PlaceMention], far: list[PlaceMention]) -> bool:

@@ -28,6 +28,7 @@ _DISTRICT_GAP = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:district|village|town|area|subdistrict)"
     r"\s*(?:,|\(|of|in)\s*$"
 )
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
 _OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$")  # "Khogyani district of Ghazni province"
 _REGION_SUFFIX = re.compile(r"\s(?:province|oblast|region|governorate|state)$")
 _REGIONS_AFTER = re.compile(
@@ -52,6 +53,13 @@ _IN_NAMED_DISTRICT = 3.0
 _PAIR_BONUS = 1.5
 _DISTRICT_WORDS = frozenset({"county", "parish", "district", "raion", "rayon"})
 _NAMED_DISTRICT_POSSIBLE = 0.8
+# Areas named like places that are no towns: continents, world regions, seas, oceans, gulfs,
+# straits, big islands (data/geo/macro_regions.tsv) and the European Union.
+MACRO_FCODES = frozenset({"CONT", "ZN", "RGN", "OCN", "SEA", "GULF", "STRT", "ISL"})
+# A reading of another name counts as context only when it is plausible on its own: within
+# this much of that name's best prior. Otherwise a handful of world cities ("Rome", "Boston",
+# "Medina") all have small namesakes in one US state and vouch for each other there.
+_PLAUSIBLE_GAP = 2.5
 
 
 @dataclass
@@ -69,7 +77,7 @@ def _prior(view: IndexView, code: int) -> float:
             score += _CAPITAL_BONUS
         if view.prec[pid] == 2:
             score -= 0.2  # a KATOTTG village GeoNames lacks: the smallest kind of place
-    elif view.get("fcode", pid) in ("CONT", "ZN"):
+    elif view.get("fcode", pid) in MACRO_FCODES:
         score = 3.5
     else:
         score = _KIND_PRIOR.get(kind, 0.5)
@@ -95,10 +103,29 @@ def _contains(view: IndexView, region: int, pid: int) -> bool:
     return False
 
 
-def _qualifiers(text: str, cands: list[Candidate]) -> dict[int, int]:
+def _in_region_list(text: str, view: IndexView, cands: list[Candidate], i: int) -> bool:
+    """Whether mentions i and i + 1 sit in a list of three or more regions of one kind
+    ("Alaska, California, Missouri and Nevada"), where "California, Missouri" is no town."""
+    gaps = [
+        _LIST_GAP.match(text[cands[k].end : cands[k + 1].start]) is not None
+        if 0 <= k < len(cands) - 1
+        else False
+        for k in (i - 1, i + 1)
+    ]
+    if not any(gaps):
+        return False
+    shared = set(_region_readings(view, cands[i]).values()) & set(
+        _region_readings(view, cands[i + 1]).values()
+    )
+    return bool(shared)
+
+
+def _qualifiers(text: str, cands: list[Candidate], view: IndexView) -> dict[int, int]:
     """Mention i -> mention j when j qualifies i: "X, Y", "X (Y", "X (Z, Y)"."""
     pairs: dict[int, int] = {}
     for i in range(len(cands) - 1):
+        if _in_region_list(text, view, cands, i):
+            continue
         gap = text[cands[i].end : cands[i + 1].start]
         district = cands[i].key.rsplit(" ", 1)[-1] in _DISTRICT_WORDS
         if (
@@ -153,7 +180,7 @@ def _others(
 
 
 def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Resolution:
-    quals = _qualifiers(text, cands)
+    quals = _qualifiers(text, cands, view)
     priors: list[dict[int, float]] = [{} for _ in cands]
     # The best prior per place (a place can be filed under a key both ways).
     for i, cand in enumerate(cands):
@@ -163,6 +190,7 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
                 priors[i][code // 2] = score
     for i, cand in enumerate(cands):
         _prefer_region_name(view, cand, priors[i], text)
+    _region_lists(text, view, cands, priors)
     _pair_with_named_districts(view, cands, priors)
     chosen: list[int | None] = [max(p, key=lambda k: p[k]) if p else None for p in priors]
     for _ in range(3):
@@ -240,14 +268,55 @@ def _prefer_region_name(
     if capital is not None:  # "shelling of Kherson": the city, not its region
         options[capital] += _REGION_NAME_BONUS
         return
-    big = any(
-        view.kind(pid) == "settlement"
-        and (view.pop[pid] >= _BIG_CITY or view.get("fcode", pid) == "PPLC")
-        for pid in options
-    )
+    big = any(_big_namesake(view, cand, pid, regions) for pid in options)
     if not big:
         for pid in regions:
             options[pid] += _REGION_NAME_BONUS
+
+
+def _big_namesake(view: IndexView, cand: Candidate, pid: int, regions: list[int]) -> bool:
+    """A big city the name may mean instead of the region or country: one of the same country
+    ("New York", "Washington"), and for a country one filed under its own name, not only an
+    alternate ("Mexico" is the country; Mexico City is "Mexico City")."""
+    if view.kind(pid) != "settlement" or not (
+        view.pop[pid] >= _BIG_CITY or view.get("fcode", pid) == "PPLC"
+    ):
+        return False
+    countries = {view.cc(r) for r in regions}
+    if view.cc(pid) not in countries:
+        return False  # "Ontario" is the province, not the Californian city
+    if any(view.kind(r) == "country" for r in regions):
+        return 2 * pid in cand.codes
+    return True
+
+
+def _region_readings(view: IndexView, cand: Candidate) -> dict[int, str]:
+    """The country and first-level region readings of a name under its own name: pid ->
+    the country code a list of them shares (countries all share one, "")."""
+    out = {}
+    for code in cand.codes:
+        pid = code // 2
+        kind = view.kind(pid)
+        if not code % 2 and kind in ("country", "admin1"):
+            out[pid] = "" if kind == "country" else view.cc(pid)
+    return out
+
+
+def _region_lists(
+    text: str, view: IndexView, cands: list[Candidate], priors: list[dict[int, float]]
+) -> None:
+    """ "Alaska, California, Missouri and Nevada", "Mexico, China, Japan": names listed beside
+    regions of the same country (or beside countries) are those regions, not the towns named
+    after them inside one of the others ("California, Missouri")."""
+    readings = [_region_readings(view, cand) for cand in cands]
+    for i in range(len(cands) - 1):
+        if not _LIST_GAP.match(text[cands[i].end : cands[i + 1].start]):
+            continue
+        shared = set(readings[i].values()) & set(readings[i + 1].values())
+        for k in (i, i + 1):
+            for pid, group in readings[k].items():
+                if group in shared:
+                    priors[k][pid] = priors[k][pid] + _REGION_NAME_BONUS / 2
 
 
 def _namesake_capital(
@@ -302,6 +371,8 @@ def _agreement(view: IndexView, pid: int, other: int) -> float:
     kind, other_kind = view.kind(pid), view.kind(other)
     if kind == "country" or other_kind == "country" or pid == other:
         return 0.0
+    if kind == other_kind == "admin1" and view.cc(pid) == view.cc(other):
+        return 1.0  # a list of states ("Missouri, Nevada, Ohio"), not towns named after them
     same_region = view.get("a1code", pid) == view.get("a1code", other)
     if other_kind == "admin1":
         return 2.0 if same_region and kind != "admin1" else 0.0
@@ -325,7 +396,7 @@ def _marks(view: IndexView, options: dict[int, float]) -> _Marks:
     marks: _Marks = set()
     for pid in options:
         kind = view.kind(pid)
-        if kind == "country" or view.get("fcode", pid) in ("CONT", "ZN"):
+        if kind == "country" or view.get("fcode", pid) in MACRO_FCODES:
             continue
         a1 = view.get("a1code", pid) or ""
         marks.add(("R" if kind == "admin1" else "r", a1))
@@ -371,7 +442,9 @@ def _context(
         if pid is None or cand.key in out:
             continue
         sure = " " in cand.key or view.kind(pid) != "settlement" or len(options) == 1
-        out[cand.key] = (cand.key, pid, 1.0 if sure else 0.6, _marks(view, options))
+        top = max(options.values())
+        plausible = {p: s for p, s in options.items() if s >= top - _PLAUSIBLE_GAP}
+        out[cand.key] = (cand.key, pid, 1.0 if sure else 0.6, _marks(view, plausible))
     return list(out.values())
 
 
