@@ -13,7 +13,13 @@ arrests found (gold captured > 0 and the document yields an ``Arrests`` event), 
 (events that answer no incident, neither as its main event nor as its arrests).
 
     python bench/press_releases.py [--set dev|fresh | --releases FILE --gold FILE]
-                                   [--verbose] [--json OUT]
+                                   [--isaf FILE | --no-isaf] [--verbose] [--json OUT]
+
+Beside the chosen set it scores the real releases of ``../shared/eval/isaf-press-releases/
+isaf-dev.jsonl`` (when present) as CONTRACT.md scores them, one document per release: the sum
+of ``fatalities`` against ``min_killed``, the earliest ``event_date`` against ``start_date``,
+some event's ``admin1`` against the gold provinces, and an ``Arrests`` event where
+``min_captured`` > 0; both sets are printed side by side.
 
 The sets in tests/fixtures/press/ are written by hand for this project (invented names, real
 provinces, 2010-2013): ``dev`` (45 releases, 59 incidents) and ``fresh`` (15 releases written
@@ -30,6 +36,7 @@ import argparse
 import json
 import re
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -44,6 +51,7 @@ from conflictwire.runner import DocResult, Pipeline
 __all__ = [
     "DEFAULT_GOLD",
     "DEFAULT_RELEASES",
+    "ISAF_DEV",
     "SETS",
     "Incident",
     "Match",
@@ -51,8 +59,11 @@ __all__ = [
     "extract_records",
     "match_document",
     "measure",
+    "measure_isaf",
     "read_gold",
+    "read_isaf",
     "score",
+    "score_isaf",
 ]
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "press"
@@ -62,6 +73,8 @@ SETS = {
     "dev": (DEFAULT_RELEASES, DEFAULT_GOLD),
     "fresh": (FIXTURES / "fresh_releases.jsonl", FIXTURES / "fresh_gold.jsonl"),
 }
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ISAF_DEV = SHARED / "eval" / "isaf-press-releases" / "isaf-dev.jsonl"
 ARRESTS = "Arrests"
 _DETAINED = re.compile(r"(?:^|;)\s*detained=(\d+)\s*(?:;|$)")
 
@@ -306,11 +319,118 @@ def miss_lines(matches: Iterable[Match]) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True)
+class IsafGold:
+    """What a real release is scored on (SOURCE.txt beside the file)."""
+
+    doc_id: str
+    start_date: str
+    provinces: tuple[str, ...]
+    min_killed: int
+    min_captured: int
+
+
+def read_isaf(path: Path) -> tuple[list[Record], dict[str, IsafGold]]:
+    """The releases as the harness sends them (``{"id", "text"}``) and their gold, by id."""
+    docs: list[Record] = []
+    gold: dict[str, IsafGold] = {}
+    with path.open(encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            obj = json.loads(line)
+            raw = obj.get("gold")
+            if not isinstance(raw, dict) or not isinstance(obj.get("text"), str):
+                raise ValueError(f"{path}:{lineno}: needs 'text' and a 'gold' object")
+            doc_id = f"isaf-{lineno:04d}"
+            docs.append({"id": doc_id, "text": obj["text"]})
+            gold[doc_id] = IsafGold(
+                doc_id,
+                str(raw["start_date"]),
+                tuple(p for p in raw.get("province") or [] if p),
+                int(raw.get("min_killed") or 0),
+                int(raw.get("min_captured") or 0),
+            )
+    return docs, gold
+
+
+def _isaf_checks(gold: IsafGold, records: list[Record]) -> dict[str, bool]:
+    dates = sorted(str(r["event_date"]) for r in records if r.get("event_date"))
+    checks = {
+        "killed_exact": sum(_int(r.get("fatalities")) for r in records) == gold.min_killed,
+        "date_exact": bool(dates) and dates[0] == gold.start_date,
+        "province": any(admin1_equal(r.get("admin1"), p) for r in records for p in gold.provinces),
+    }
+    if gold.min_captured > 0:
+        checks["arrests_found"] = any(r.get("sub_event_type") == ARRESTS for r in records)
+    return checks
+
+
+def score_isaf(
+    gold: dict[str, IsafGold], records: dict[str, list[Record]]
+) -> tuple[dict[str, Any], list[str]]:
+    """Per-release figures as CONTRACT.md scores press releases, and one line per miss."""
+    totals: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    misses: list[str] = []
+    for doc_id, answer in gold.items():
+        found = records.get(doc_id, [])
+        checks = _isaf_checks(answer, found)
+        for name, ok in checks.items():
+            totals[name] += 1
+            counts[name] += ok
+        wrong = [name for name, ok in checks.items() if not ok]
+        if wrong:
+            got = "; ".join(_describe(r) for r in found) or "no events"
+            misses.append(
+                f"{doc_id} [{','.join(wrong)}] gold {answer.start_date}"
+                f" {'/'.join(answer.provinces)}"
+                f" killed={answer.min_killed} captured={answer.min_captured} | got {got}"
+            )
+    figures: dict[str, Any] = {"documents": len(gold)}
+    for name in ("killed_exact", "date_exact", "province", "arrests_found"):
+        figures[name] = _share(counts[name], totals[name])
+    figures["events_per_document"] = _share(sum(len(records.get(d, [])) for d in gold), len(gold))
+    return figures, misses
+
+
+def measure_isaf(
+    path: Path = ISAF_DEV, pipeline: Pipeline | None = None
+) -> tuple[dict[str, Any], list[str], dict[str, list[Record]]]:
+    """Run the pipeline on the real releases at ``path`` and score them."""
+    docs, gold = read_isaf(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        lines = Path(tmp) / "releases.jsonl"
+        lines.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+        records = extract_records(lines, pipeline or Pipeline())
+    figures, misses = score_isaf(gold, records)
+    return figures, misses, records
+
+
+_SIDE_BY_SIDE = (
+    ("killed exact", "killed_exact", "killed_exact"),
+    ("date exact", "date_exact", "date_exact"),
+    ("province", "province_right", "province"),
+    ("arrests found", "arrests_found", "arrests_found"),
+)
+
+
+def side_by_side(own: dict[str, Any], real: dict[str, Any] | None, own_name: str) -> str:
+    """The project's set (per incident) beside the real releases (per release)."""
+    rows = [f"{'':16}{own_name + ' (own)':>14}{'isaf-dev':>12}"]
+    for label, own_key, real_key in _SIDE_BY_SIDE:
+        real_value = "-" if real is None else real.get(real_key)
+        rows.append(f"{label:16}{own.get(own_key)!s:>14}{real_value!s:>12}")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), default="dev", help="a bundled set")
     parser.add_argument("--releases", type=Path, default=None, help="your own releases")
     parser.add_argument("--gold", type=Path, default=None, help="their gold, same format")
+    parser.add_argument("--isaf", type=Path, default=ISAF_DEV, help="real releases with gold")
+    parser.add_argument("--no-isaf", action="store_true", help="score the own set only")
     parser.add_argument("--verbose", action="store_true", help="list every missed incident")
     parser.add_argument("--json", type=Path, default=None, help="write the figures here too")
     args = parser.parse_args(argv)
@@ -321,18 +441,27 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"press_releases: {path}: no such file", file=sys.stderr)
             return 2
+    pipeline = Pipeline()
     try:
-        result = measure(releases, gold)
+        result = measure(releases, gold, pipeline)
+        real = None
+        if not args.no_isaf and args.isaf.is_file():
+            real = measure_isaf(args.isaf, pipeline)
     except ValueError as exc:
         print(f"press_releases: {exc}", file=sys.stderr)
         return 2
     misses = miss_lines(result.matches)
+    real_misses = real[1] if real else []
     if args.verbose:
-        print("\n".join(misses) or "no misses")
-    text = json.dumps(result.figures, indent=2)
-    print(text)
+        print("\n".join(misses + real_misses) or "no misses")
+    print(json.dumps(result.figures, indent=2))
+    if real is not None:
+        print(json.dumps({"isaf": real[0]}, indent=2))
+    print(side_by_side(result.figures, real[0] if real else None, args.set))
     if args.json is not None:
         payload = {**result.figures, "misses": misses}
+        if real is not None:
+            payload["isaf"] = {**real[0], "misses": real_misses}
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0
 

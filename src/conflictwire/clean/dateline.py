@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from conflictwire.inputs.dates import iso_day, valid_day
 
-__all__ = ["Dateline", "find_dateline", "read_dateline"]
+__all__ = ["Dateline", "find_dateline", "is_press_release", "read_dateline"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -60,6 +60,13 @@ _LINE_PREFIX = re.compile(
 )
 _PARAGRAPH_BREAK = re.compile(r"(?:[\n\u2028][^\S\n\u2028\u2029]*){2,}|\u2029")
 _DATED = re.compile(_DATE, re.IGNORECASE)
+# A release's own header: its number ("2011-07-S-003"), "For Immediate Release", "NEWS
+# RELEASE", an operational update's title, or a dateline with the day in brackets.
+_RELEASE_HEADER = re.compile(
+    r"(?<![\w-])(?:19|20)\d\d-[01]\d-[A-Z]{1,4}-\d{1,4}(?!\d)|\bfor\s+immediate\s+release\b"
+    r"|\bnews\s+release\b|\boperational\s+update\b",
+    re.IGNORECASE,
+)
 _OPENING = 600  # how far into the text a dateline may start
 # How far past the publication day a dateline may fall (time zones, early editions).
 _SLACK = dt.timedelta(days=2)
@@ -83,6 +90,16 @@ def find_dateline(text: str, published: str | None = None) -> str | None:
     """The day (YYYY-MM-DD) the dateline near the start of ``text`` gives."""
     found = read_dateline(text, published)
     return found.date if found else None
+
+
+def is_press_release(text: str) -> bool:
+    """Whether ``text`` opens like an official press release: its header carries a release
+    number, "For Immediate Release", "NEWS RELEASE" or an operational update's title, or its
+    dateline brackets the day ("KABUL, Afghanistan (Oct. 5, 2011)")."""
+    if _RELEASE_HEADER.search(text[:_OPENING]):
+        return True
+    found = read_dateline(text)
+    return found is not None and "(" in text[found.start : found.date_start]
 
 
 def read_dateline(text: str, published: str | None = None) -> Dateline | None:

@@ -49,6 +49,7 @@ from conflictwire.events.fields.places import (
     text_country,
     unnamed_abroad,
 )
+from conflictwire.events.fields.release_days import release_day
 from conflictwire.events.fields.roles import assign_roles
 from conflictwire.events.fields.support import (
     ActorRef,
@@ -409,6 +410,9 @@ def _narrative_date(ctx: _DocContext, mentions: list[Mention], draft: EventDraft
     scene = _scene_date(ctx, first)
     if scene is not None:
         return scene
+    told = release_day(ctx.text, ctx.dateline_end, first, ctx.anchor)
+    if told is not None:
+        return told  # a press release: the story's last day named, else its own day
     if ctx.anchor:
         # News reports what happened up to the day before; ACLED's precision 2 says "about".
         try:

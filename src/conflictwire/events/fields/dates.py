@@ -80,6 +80,25 @@ _APPROX = re.compile(r"\b(?:around|about|approximately|circa|week\s+of|as\s+repo
 _WEEK_OF_AFTER = re.compile(r"^\s*\(\s*week\s+of\s*\)", re.IGNORECASE)
 # "information received as of 19:30, 19 July": the time of a report, not of the event.
 _REPORT_TIME = re.compile(r"\b(?:as\s+of|updated|published|posted)\b[^.]*$", re.IGNORECASE)
+# A day that dates something else than the clause's happening: the start of a running total
+# ("since December 1"), a noun's own day ("Tuesday's attack", "the May 11 insider attack",
+# "the suicide attack June 28").
+_PERIOD_START = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s\b")
+_DETERMINER = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:at|in|on|and|or|to|of|when|while|after|before|by|with|near|from|during|that"
+    r"|which|was|were|is|are|has|had)\b)[a-z][\w-]*"
+)
+_WEEKDAY_IN = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_HAPPENING_NOUN = re.compile(
+    r"\b(?:attack|bombing|strike|raid|ambush|assault|blast|explosion|incident|shooting)s?\s+$",
+    re.IGNORECASE,
+)
+# "forces today confirmed", "ISAF announced today": the day of the report, not of the deed.
+_REPORT_VERB = r"(?:confirmed|announced|said|reported|stated|disclosed|identified|released)"
+_REPORT_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+$", re.IGNORECASE)
+_REPORT_AFTER = re.compile(rf"^\s+{_REPORT_VERB}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -244,6 +263,7 @@ def find_event_date(
     mentions = [
         m for m in mentions if not _REPORT_TIME.search(text[max(0, m.start - 30) : m.start])
     ]
+    mentions = _own_days(text, mentions)
     explicit = [m for m in mentions if _is_explicit_at(text, m)]
     relative = [m for m in mentions if m not in explicit]
     if explicit:
@@ -257,6 +277,36 @@ def find_event_date(
         if ref is not None:
             return EventDate((ref - dt.timedelta(days=1)).isoformat(), 2, 0, 0)
     return None
+
+
+def _own_days(text: str, mentions: list[EventDate]) -> list[EventDate]:
+    """The day expressions that can date the text's own happening: not a noun's day, not the
+    start of a running total, and not the day of the report when another day is told."""
+    own = [m for m in mentions if _governs(text, m)]
+    deeds = [m for m in own if not _report_day(text, m)]
+    return deeds or own
+
+
+def _governs(text: str, mention: EventDate) -> bool:
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 40]
+    if _PERIOD_START.search(before) or _POSSESSIVE.match(after):
+        return False
+    # "during an overnight operation" still dates the operation; "the Tuesday night attack"
+    # dates its attack.
+    named_day = _is_explicit_at(text, mention) or _WEEKDAY_IN.search(
+        text[mention.start : mention.end]
+    )
+    if named_day and _DETERMINER.search(before) and _NOUN_AFTER.match(after):
+        return False
+    return not (_is_explicit_at(text, mention) and _HAPPENING_NOUN.search(before))
+
+
+def _report_day(text: str, mention: EventDate) -> bool:
+    if text[mention.start : mention.end].lower() != "today":
+        return False
+    before = text[max(0, mention.start - 20) : mention.start]
+    return bool(_REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text[mention.end :]))
 
 
 def _is_explicit_at(text: str, mention: EventDate) -> bool:
