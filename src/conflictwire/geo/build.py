@@ -27,7 +27,7 @@ __all__ = ["add_city_keys", "build_gazetteer", "is_latin_key"]
 log = logging.getLogger(__name__)
 
 _REGION_WORDS = re.compile(
-    r"\s+(oblast|oblast'|province|governorate|region|state|district|prefecture|county"
+    r",?\s+(oblast|oblast'|province|governorate|region|state|district|prefecture|county"
     r"|municipality|department|raion|rayon|territory|parish|sheng|zizhiqu|respublika"
     r"|autonomous region|zhuangzu zizhiqu|huizu zizhiqu|uygur zizhiqu)$",
     re.IGNORECASE,

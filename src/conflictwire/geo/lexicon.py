@@ -5,7 +5,11 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-__all__ = ["first_names", "words"]
+__all__ = ["MACRO_FCODES", "first_names", "words"]
+
+# Areas named like places that are no towns: continents, world regions, seas, oceans, gulfs,
+# straits, big islands (data/geo/macro_regions.tsv) and the European Union.
+MACRO_FCODES = frozenset({"CONT", "ZN", "RGN", "OCN", "SEA", "GULF", "STRT", "ISL"})
 
 
 @functools.lru_cache(maxsize=1)

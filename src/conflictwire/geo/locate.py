@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from conflictwire.geo.lexicon import MACRO_FCODES
 from conflictwire.geo.normalize import fold
-from conflictwire.geo.resolve import MACRO_FCODES
 from conflictwire.records import EventLocation, Place, PlaceMention
 
 __all__ = ["LocateContext", "locate_event"]

@@ -15,11 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from conflictwire.geo.countries import data_lines
+from conflictwire.geo.lexicon import MACRO_FCODES
 from conflictwire.geo.normalize import fold
 from conflictwire.geo.scan import Candidate
 from conflictwire.geo.store import IndexView
 
-__all__ = ["Resolution", "resolve_candidates"]
+__all__ = ["MACRO_FCODES", "Resolution", "resolve_candidates"]
 
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|,?\s*in)\s*$")
 # "Nawa district, Helmand province", "Zharay district of Kandahar province", and a name whose
@@ -53,9 +54,6 @@ _IN_NAMED_DISTRICT = 3.0
 _PAIR_BONUS = 1.5
 _DISTRICT_WORDS = frozenset({"county", "parish", "district", "raion", "rayon"})
 _NAMED_DISTRICT_POSSIBLE = 0.8
-# Areas named like places that are no towns: continents, world regions, seas, oceans, gulfs,
-# straits, big islands (data/geo/macro_regions.tsv) and the European Union.
-MACRO_FCODES = frozenset({"CONT", "ZN", "RGN", "OCN", "SEA", "GULF", "STRT", "ISL"})
 # A reading of another name counts as context only when it is plausible on its own: within
 # this much of that name's best prior. Otherwise a handful of world cities ("Rome", "Boston",
 # "Medina") all have small namesakes in one US state and vouch for each other there.

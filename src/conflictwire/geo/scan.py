@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from conflictwire.geo.katottg import LOOSE_PREFIX, loose_key
-from conflictwire.geo.lexicon import first_names, words
+from conflictwire.geo.lexicon import MACRO_FCODES, first_names, words
 from conflictwire.geo.normalize import fold
 from conflictwire.geo.store import IndexView
 
@@ -39,6 +39,7 @@ _NOT_PLACES = words("not_places")
 _ORG_WORDS = words("org_words")
 _FEATURE_WORDS = words("feature_words")
 _PLACE_CUES = words("place_cues")  # see data/geo/lexicon.txt for what each list is for
+_ATTRIBUTIVE = words("attributive_words")
 
 
 _PERSON_AFTER = re.compile(
@@ -216,6 +217,8 @@ def _not_a_common_word(
         return True
     only_alternate = all(c % 2 for c in cand.codes)
     initial = _sentence_start(text, cand.start)
+    if not initial and any(index.get("fcode", c // 2) in MACRO_FCODES for c in cand.codes):
+        return True  # "the EU", "the Pacific" mid-sentence
     if only_alternate and (initial or cand.key in common_words):
         return False
     if cand.key not in common_words:
@@ -224,7 +227,14 @@ def _not_a_common_word(
     before = text[max(0, cand.start - 12) : cand.start].split()
     cue = bool(before) and before[-1].lower() in _PLACE_CUES and not initial
     qualified = re.match(r"^,\s+[A-Z]", text[cand.end : cand.end + 4]) is not None
-    return cue or qualified
+    return cue or qualified or _attributive(text, cand.end)
+
+
+def _attributive(text: str, end: int) -> bool:
+    """Whether the name is followed by an office or people it is the place of ("Concord
+    Police", "a Concord resident")."""
+    nxt = re.match(r"^ ([A-Za-z]+)", text[end : end + 20])
+    return nxt is not None and nxt.group(1).lower() in _ATTRIBUTIVE
 
 
 def _hyphen_piece(
@@ -294,7 +304,8 @@ def _acceptable(
     if nxt.lower() in _ORG_WORDS and next_gap == " ":
         return any(index.kind(c // 2) in ("country", "admin1") for c in cand.codes)
     if cand.key in first_names() and _is_cap(nxt) and next_gap == " ":
-        return nxt.lower() in _REGION_WORDS  # "Andrew Kummer" is a person, "Henry County" not
+        # "Andrew Kummer" is a person; "Henry County", "Virginia Department of ..." are not.
+        return nxt.lower() in _REGION_WORDS or nxt.lower() in _ATTRIBUTIVE
     if cand.key in surnames and prev.lower() not in _PLACE_CUES:
         return False  # a surname, or a common word used in lower case elsewhere in the text
     # A single capitalized word right after another, mid-sentence, is a surname ("Raquel Henry").
