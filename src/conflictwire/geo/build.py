@@ -399,6 +399,9 @@ def build_gazetteer(imports_dir: Path | None = None) -> Gazetteer:
         log.warning("KATOTTG import skipped: %s", exc)
     if imports_dir is not None:
         imports.apply_imports(gaz, imports_dir)
+    for pid, kind in enumerate(gaz.kind):
+        if kind == "settlement" and gaz.fcode[pid] is None:
+            gaz.fcode[pid] = "PPL"  # a populated place of cities500 or KATOTTG
     gaz.meta["common_words"] = _common_words(gaz)
     gaz.meta["places"] = len(gaz)
     gaz.meta["keys"] = len(gaz.keys)

@@ -258,6 +258,11 @@ def _prefer_region_name(
     ]
     if not regions:
         return
+    if cand.key in _demonyms():  # "Canadian officials": the country, not Canadian, Texas
+        for pid in regions:
+            if view.kind(pid) == "country":
+                options[pid] += _CONTAINS_BONUS
+        return
     if _REGIONS_AFTER.match(text[cand.end : cand.end + 60]):  # "Kherson and Mykolaiv regions"
         for pid in regions:
             options[pid] += _REGION_NAME_BONUS * 2

@@ -42,6 +42,12 @@ _PLACE_CUES = words("place_cues")  # see data/geo/lexicon.txt for what each list
 _ATTRIBUTIVE = words("attributive_words")
 
 
+# "St. Peter's Square", "Brigham's Hospital": a landmark named after a person or saint, not a
+# place of that name.
+_NAMED_AFTER = re.compile(
+    r"^['’]s\s+(?:Square|Basilica|Cathedral|Church|Chapel|Abbey|Hospital|College|University|"
+    r"Park|Palace|Castle|Bridge|Tower|Gate|Hall|Island|Bay|Point|Well|Mill)\b"
+)
 _PERSON_AFTER = re.compile(
     r"^(?:\s+(?:said|says|told|added|wrote|asked|explained|noted)\b|,\s+\d{1,3},)"
 )
@@ -128,15 +134,25 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
             and _acceptable(text, tokens, i, best_j, best, surnames | common, index)
             and _not_a_common_word(text, best, common_words, index)
         ):
-            found.append(best)
-            i = best_j + 1
             state = _postal_state(text, tokens, best_j, best, index)
+            found.append(_without_full_stop(best))
+            i = best_j + 1
             if state is not None:  # "Springfield, IL": the code is the town's state
                 found.append(state)
                 i += 1
         else:
             i += 1
     return found
+
+
+def _without_full_stop(cand: Candidate) -> Candidate:
+    """ "... in Rome. Kyiv ...": the tokenizer reads a short word before a full stop like an
+    abbreviation ("Ala."); the place's span ends before the stop."""
+    last = cand.text.rsplit(" ", 1)[-1]
+    if re.fullmatch(r"[A-Z][a-z]{3}\.", last):
+        cand.text = cand.text[:-1]
+        cand.end -= 1
+    return cand
 
 
 def _postal_state(
@@ -285,7 +301,7 @@ def _acceptable(
         kinds = {index.kind(c // 2) for c in cand.codes}
         if not dateline and not (kinds & {"country", "admin1"} and len(cand.text) <= 4):
             return False
-    if _CONTRACTION.search(cand.text):
+    if _CONTRACTION.search(cand.text) or _NAMED_AFTER.match(text[cand.end : cand.end + 24]):
         return False
     if _part_of_feature(text, tokens, j, cand, index):
         return False
@@ -309,6 +325,13 @@ def _acceptable(
     if cand.key in surnames and prev.lower() not in _PLACE_CUES:
         return False  # a surname, or a common word used in lower case elsewhere in the text
     # A single capitalized word right after another, mid-sentence, is a surname ("Raquel Henry").
-    if prev and _is_cap(prev) and gap == " " and not _sentence_start(text, tokens[i - 1][0]):
+    after_stop = prev.endswith(".") and len(prev) >= 5  # "Rome. Kyiv", not "Gov. Smith"
+    if (
+        prev
+        and _is_cap(prev)
+        and gap == " "
+        and not after_stop
+        and not _sentence_start(text, tokens[i - 1][0])
+    ):
         return prev.lower() in _PLACE_CUES
     return True
