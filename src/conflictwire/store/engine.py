@@ -43,7 +43,9 @@ def _sqlite_engine(url: str) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 60})
+    # Sized for the API's thread pool (40 threads): with SQLAlchemy's default of 5 + 10
+    # connections, concurrent readers beyond 15 would wait for one another's connection.
+    engine = create_engine(url, connect_args={"timeout": 60}, pool_size=8, max_overflow=40)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -17,6 +17,7 @@ from conflictwire.records import DocResult, Document, ReadFailure, utc_now
 from conflictwire.store.base import EventFilter, IngestReport, Processor, Store, check_page
 from conflictwire.store.engine import make_engine, read_connection, write_transaction
 from conflictwire.store.ingest import PendingDoc, store_batch, text_hash
+from conflictwire.store.pagecache import PageCache
 from conflictwire.store.schema import (
     claims,
     documents,
@@ -41,6 +42,10 @@ class SqlStore(Store):
         self.engine = make_engine(url)
         with write_transaction(self.engine) as conn:
             migrate(conn)
+        database = self.engine.url.database
+        self.pages: PageCache | None = None
+        if self.engine.dialect.name == "sqlite" and database and database != ":memory:":
+            self.pages = PageCache(database)
 
     # -- writing ------------------------------------------------------------------------
 
@@ -144,6 +149,25 @@ class SqlStore(Store):
     def query_events(
         self, filters: EventFilter, limit: int = 100, offset: int = 0
     ) -> tuple[int, list[dict[str, Any]]]:
+        total, rows = self._page_rows(filters, limit, offset)
+        return total, [_record(r.record, r.updated_at) for r in rows]
+
+    def query_events_json(
+        self, filters: EventFilter, limit: int = 100, offset: int = 0
+    ) -> tuple[int, list[str]]:
+        """``query_events`` with each record as its JSON text, never parsed: the API writes
+        them into its answer as they are. On SQLite a page asked again while the database is
+        unchanged comes from memory (``pagecache``)."""
+
+        def compute() -> tuple[int, list[str]]:
+            total, rows = self._page_rows(filters, limit, offset)
+            return total, [_record_json(r.record, r.updated_at) for r in rows]
+
+        if self.pages is None:
+            return compute()
+        return self.pages.get((filters, limit, offset), compute)
+
+    def _page_rows(self, filters: EventFilter, limit: int, offset: int) -> tuple[int, list[Any]]:
         cond = _conditions(filters)
         # `actor` and `q` match substrings no index serves: one scan then gives both the page
         # and the total (a window count), where walking the date index for a rare word would
@@ -157,7 +181,7 @@ class SqlStore(Store):
             else:
                 count = select(func.count()).select_from(events).where(*cond)
                 total = int(conn.execute(count).scalar_one())
-        return total, [_record(r.record, r.updated_at) for r in rows]
+        return total, list(rows)
 
     def iter_events(self, filters: EventFilter | None = None) -> Iterator[dict[str, Any]]:
         """Every matching event, oldest first, streamed (stable order: date, then id)."""
@@ -221,6 +245,8 @@ class SqlStore(Store):
         drop_store(self.url)
 
     def close(self) -> None:
+        if self.pages is not None:
+            self.pages.close()
         self.engine.dispose()
 
 
@@ -264,6 +290,15 @@ def _with_record() -> Select[Any]:
     return select(event_records.c.record, events.c.updated_at).select_from(
         events.join(event_records, event_records.c.event_id == events.c.event_id)
     )
+
+
+def _record_json(blob: str, updated_at: str | None) -> str:
+    """The stored record (JSON without ``updated_at``) with ``updated_at`` added last."""
+    stamp = orjson.dumps(updated_at).decode()
+    body = blob.rstrip()
+    if body == "{}":
+        return '{"updated_at":' + stamp + "}"
+    return body[:-1] + ',"updated_at":' + stamp + "}"
 
 
 def _record(blob: str, updated_at: str) -> dict[str, Any]:
