@@ -442,3 +442,19 @@ def test_a_definite_kill_does_not_swallow_new_detentions() -> None:
     text = "Two insurgents were killed. The force killed the insurgents and detained two suspects."
     found = find_casualties(text)
     assert (found.fatalities, found.detained) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # A deed told of a leader's group is no toll: attacks are not people.
+        ("The commander led a cell who planned and executed attacks against the district.", None),
+        ("Gunmen executed two prisoners on Monday.", 2),
+        # "confirmed the death of X following a strike": X is one, whatever follows the name.
+        ("Forces today confirmed the death of Taliban leader Gul Agha following an airstrike.", 1),
+        # A running total told in the perfect, a second verb before the count: not this toll.
+        ("Afghan forces have captured or killed more than 60 leaders since March.", None),
+    ],
+)
+def test_deeds_deaths_confirmed_and_running_totals(text: str, killed: int | None) -> None:
+    assert find_casualties(text).fatalities == killed

@@ -46,6 +46,7 @@ from conflictwire.events.fields.places import (
     dominant_country,
     event_country,
     inside_named_province,
+    release_place,
     text_country,
     unnamed_abroad,
 )
@@ -269,6 +270,8 @@ class _DocContext:
             cleaned.dateline_date or doc.published or heading_date(self.text, doc.published)
         )
         self.paragraphs = paragraph_starts(self.text)
+        # A press release's title and header may name the province its body leaves out.
+        self.header_places = lambda: geocoder.geoparse(self.text[: self.dateline_end])
         # The non-blank sentences, once: scene lookups bisect them by offset.
         self.sents = [sent for sent in parsed.sents if sent.text.strip()]
         self.sent_starts = [sent.start_char for sent in self.sents]
@@ -479,6 +482,8 @@ def extract_events(
     mentions = _mentions(ctx)
     single = single_report(ctx.text)
     drafts = segment(mentions, single_report=single)
+    for m in (m for draft in drafts for m in draft.mentions):  # a press release's province
+        m.location = release_place(ctx.text, ctx.places, ctx.header_places, m.start, m.location)
     fills = fill_actor1(drafts, mentions)
     events = []
     for i, draft in enumerate(drafts):

@@ -82,7 +82,8 @@ _ANY_TRIGGER = re.compile(
     rf"\b(?:{_KILL}|{_INJURE}|{_DETAIN}|died|dead|perished|lives)\b", re.IGNORECASE
 )
 _OBJECT_END = re.compile(
-    r"[.;:]|\s[-–—]+\s|(?<!along)(?<!together)\s+(?:in|at(?!\s+least)|near|on|during|after|while|when"
+    r"[.;:]|\s[-–—]+\s|(?<!along)(?<!together)\s+(?:in|at(?!\s+least)|near|on|during|after|following"
+    r"|while|when"
     r"|with|by|who|which|were|was"
     r"|are|is|had|have|has)\b"
 )
@@ -468,7 +469,9 @@ def _of_this_event(text: str, begin: int, item: _Found, *, deeds: bool) -> bool:
     period = _PERIOD.search(text, begin)
     if period is None:
         return True
-    perfect = re.search(r"\b(?:have|has)\b", text[max(begin, item.start - 16) : item.end], re.I)
+    # "forces have captured or killed more than 80 ... since January": a perfect tense, even
+    # with a second verb between it and the count's.
+    perfect = re.search(r"\b(?:have|has)\b", text[max(begin, item.start - 40) : item.end], re.I)
     return period.start() > item.start and perfect is None
 
 

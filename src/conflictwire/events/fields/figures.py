@@ -75,8 +75,10 @@ _THING = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:rounds?|kilo\w*|kgs?|pounds|lbs|grams|tons?|tonnes?|grenades?"
     r"|rifles?|weapons?|guns?|pistols?|vehicles?|cars?|trucks?|motorcycles?|bags?|mines?|ieds?"
     r"|rockets?|mortars?|magazines?|lit(?:er|re)s?|gallons?|bombs?|explosives?|vests?|cartridges?"
-    r"|bullets?|caches?|opium|hashish|heroin|compounds?|buildings?|houses?)"
-    r"(?=\s*(?:$|[,.;]|(?:of|and|in|from|with|at|during|as|were|was)\b))",
+    r"|bullets?|caches?|opium|hashish|heroin|compounds?|buildings?|houses?"
+    # "organized and executed attacks": deeds, not people.
+    r"|attacks?|operations?|plans?|missions?)"
+    r"(?=\s*(?:$|[,.;]|(?:of|and|in|from|with|at|during|as|were|was|against|on|targeting)\b))",
     re.I,
 )
 

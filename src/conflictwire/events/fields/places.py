@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
-from conflictwire.clean.dateline import read_dateline
+from conflictwire.clean.dateline import is_press_release, read_dateline
 from conflictwire.records import EventLocation, PlaceMention
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "dominant_country",
     "event_country",
     "inside_named_province",
+    "release_place",
     "text_country",
     "unnamed_abroad",
 ]
@@ -106,3 +108,52 @@ def inside_named_province(
         or (p.place.country, p.place.admin1) in named
         or p.place.country not in {country for country, _ in named}
     ]
+
+
+def _province_of(mention: PlaceMention) -> str | None:
+    place = mention.place
+    return None if place is None else place.admin1 or place.name
+
+
+def release_place(
+    text: str,
+    places: list[PlaceMention],
+    header_places: Callable[[], list[PlaceMention]],
+    start: int,
+    loc: EventLocation,
+) -> EventLocation:
+    """Where a press release's happening told at ``start`` took place, when its sentence and
+    scene placed it nowhere, or in a province the release never names although it names one.
+
+    An operation's later sentences ("Four men were detained during the operation") happened
+    in the province the release named before them, else after them, else in its title or
+    header ("... Detained in Khost"). A release that names a single province "as such" does not
+    tell of a happening in another: a district read as a namesake elsewhere, or a city named
+    in passing ("a cache to be moved to Kabul"), is its slip. Coded to the province (ACLED's
+    precision 3), or near the title's town (2)."""
+    if not is_press_release(text):
+        return loc
+    provinces = [p for p in places if p.place is not None and p.place.kind == "admin1"]
+    named = {_province_of(p) for p in provinces if _PROVINCE_WORD.match(text, p.start, p.end + 9)}
+    if loc.place is not None:
+        if len(named) != 1 or loc.place.admin1 in named or loc.place.kind == "admin1":
+            return loc
+        pick = next(p for p in provinces if _province_of(p) in named)
+    else:
+        before = [p for p in provinces if p.start < start]
+        after = [p for p in provinces if p.start >= start]
+        # A title names the province or a town of it ("... Detained in Kunduz").
+        header = [
+            p
+            for p in header_places()
+            if p.place is not None and p.place.admin1 and p.place.kind != "country"
+        ]
+        options = before[-1:] + after[:1] + header[:1]
+        if not options:
+            return loc
+        pick = options[0]
+    assert pick.place is not None
+    if loc.country and pick.place.country != loc.country:
+        return loc
+    precision = 3 if pick.place.kind == "admin1" else 2
+    return EventLocation(pick.place, precision, pick.text, pick.place.country)
