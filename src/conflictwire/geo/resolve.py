@@ -8,15 +8,20 @@ the place's size and kind. A mention with no entry stays unresolved.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from conflictwire.geo.countries import data_lines
 from conflictwire.geo.lexicon import MACRO_FCODES
-from conflictwire.geo.normalize import fold
+from conflictwire.geo.prefer import (
+    CONTAINS_BONUS,
+    REGION_SUFFIX,
+    demonyms,
+    in_region_list,
+    prefer_region_name,
+    region_lists,
+)
 from conflictwire.geo.scan import Candidate
 from conflictwire.geo.store import IndexView
 
@@ -29,14 +34,8 @@ _DISTRICT_GAP = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:district|village|town|area|subdistrict)"
     r"\s*(?:,|\(|of|in)\s*$"
 )
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
 _OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$")  # "Khogyani district of Ghazni province"
-_REGION_SUFFIX = re.compile(r"\s(?:province|oblast|region|governorate|state)$")
-_REGIONS_AFTER = re.compile(
-    r"^(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b"
-)
 _KIND_PRIOR = {"country": 5.5, "admin1": 3.2, "admin2": 1.6, "admin3": 0.6, "other": 0.5}
-_CONTAINS_BONUS = 9.0
 _COHERENCE = 1.0
 _POSSIBLE = 0.4
 _COHERENCE_CAP = 4.0
@@ -45,11 +44,6 @@ _POP_WEIGHT = 0.55
 _CAPITAL_BONUS = 2.5
 _COUNTRY_VOTE = 4.0
 _REGION_VOTE = 3.0
-# A country's or a state's own name ("Oregon", "Italy") means the region, not one of the small
-# towns named after it, unless a qualifier says so ("Italy, Texas") or a big city shares it.
-_REGION_NAME_BONUS = 2.5
-_BIG_CITY = 100_000
-_NAMESAKE_CITY = 50_000
 _IN_NAMED_DISTRICT = 3.0
 _PAIR_BONUS = 1.5
 _DISTRICT_WORDS = frozenset({"county", "parish", "district", "raion", "rayon"})
@@ -101,28 +95,11 @@ def _contains(view: IndexView, region: int, pid: int) -> bool:
     return False
 
 
-def _in_region_list(text: str, view: IndexView, cands: list[Candidate], i: int) -> bool:
-    """Whether mentions i and i + 1 sit in a list of three or more regions of one kind
-    ("Alaska, California, Missouri and Nevada"), where "California, Missouri" is no town."""
-    gaps = [
-        _LIST_GAP.match(text[cands[k].end : cands[k + 1].start]) is not None
-        if 0 <= k < len(cands) - 1
-        else False
-        for k in (i - 1, i + 1)
-    ]
-    if not any(gaps):
-        return False
-    shared = set(_region_readings(view, cands[i]).values()) & set(
-        _region_readings(view, cands[i + 1]).values()
-    )
-    return bool(shared)
-
-
 def _qualifiers(text: str, cands: list[Candidate], view: IndexView) -> dict[int, int]:
     """Mention i -> mention j when j qualifies i: "X, Y", "X (Y", "X (Z, Y)"."""
     pairs: dict[int, int] = {}
     for i in range(len(cands) - 1):
-        if _in_region_list(text, view, cands, i):
+        if in_region_list(text, view, cands, i):
             continue
         gap = text[cands[i].end : cands[i + 1].start]
         district = cands[i].key.rsplit(" ", 1)[-1] in _DISTRICT_WORDS
@@ -138,21 +115,11 @@ def _qualifiers(text: str, cands: list[Candidate], view: IndexView) -> dict[int,
 _Votes = dict[str, tuple[Counter[str], Counter[str], int]]
 
 
-@functools.lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    return frozenset(
-        fold(d)
-        for row in data_lines("demonyms.tsv")
-        for d in row[1].split("|")
-        if d.lower().endswith(("an", "ans", "ese", "ish", "i", "is", "ic"))
-    )
-
-
 def _votes(view: IndexView, cands: list[Candidate], chosen: list[int | None]) -> _Votes:
     """Country and region votes of each distinct name (a name repeated votes once)."""
     by_key: _Votes = {}
     for cand, pid in zip(cands, chosen, strict=True):
-        if pid is None or cand.key in by_key or cand.key in _demonyms():
+        if pid is None or cand.key in by_key or cand.key in demonyms():
             continue  # "Russian forces shelled ..." says nothing of where
         weight = 1.5 if len({c // 2 for c in cand.codes}) == 1 else 1.0
         countries: Counter[str] = Counter()
@@ -187,8 +154,8 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
             if score > priors[i].get(code // 2, -99.0):
                 priors[i][code // 2] = score
     for i, cand in enumerate(cands):
-        _prefer_region_name(view, cand, priors[i], text)
-    _region_lists(text, view, cands, priors)
+        prefer_region_name(view, cand, priors[i], text)
+    region_lists(text, view, cands, priors)
     _pair_with_named_districts(view, cands, priors)
     chosen: list[int | None] = [max(p, key=lambda k: p[k]) if p else None for p in priors]
     for _ in range(3):
@@ -212,7 +179,7 @@ def _districts_of_the_paragraph_region(
         if i and "\n\n" in text[cands[i - 1].end : cand.start]:
             region = None
         pid = chosen[i]
-        if pid is not None and view.kind(pid) == "admin1" and _REGION_SUFFIX.search(cand.key):
+        if pid is not None and view.kind(pid) == "admin1" and REGION_SUFFIX.search(cand.key):
             region = pid
             continue
         if region is None or pid is None or cand.key.rsplit(" ", 1)[-1] not in _DISTRICT_WORDS:
@@ -238,7 +205,7 @@ def _drop_outside_named_regions(
             chosen[i] is None
             or region is None
             or view.kind(region) != "admin1"
-            or not _REGION_SUFFIX.search(cands[q].key)
+            or not REGION_SUFFIX.search(cands[q].key)
         ):
             continue
         inside = [pid for pid in priors[i] if _contains(view, region, pid)]
@@ -246,98 +213,6 @@ def _drop_outside_named_regions(
             chosen[i] = None
         elif chosen[i] not in inside:
             chosen[i] = max(inside, key=lambda p: priors[i][p])
-
-
-def _prefer_region_name(
-    view: IndexView, cand: Candidate, options: dict[int, float], text: str
-) -> None:
-    regions = [
-        code // 2
-        for code in cand.codes
-        if not code % 2 and view.kind(code // 2) in ("country", "admin1")
-    ]
-    if not regions:
-        return
-    if cand.key in _demonyms():  # "Canadian officials": the country, not Canadian, Texas
-        for pid in regions:
-            if view.kind(pid) == "country":
-                options[pid] += _CONTAINS_BONUS
-        return
-    if _REGIONS_AFTER.match(text[cand.end : cand.end + 60]):  # "Kherson and Mykolaiv regions"
-        for pid in regions:
-            options[pid] += _REGION_NAME_BONUS * 2
-        return
-    capital = _namesake_capital(view, cand, regions, options)
-    if capital is not None:  # "shelling of Kherson": the city, not its region
-        options[capital] += _REGION_NAME_BONUS
-        return
-    big = any(_big_namesake(view, cand, pid, regions) for pid in options)
-    if not big:
-        for pid in regions:
-            options[pid] += _REGION_NAME_BONUS
-
-
-def _big_namesake(view: IndexView, cand: Candidate, pid: int, regions: list[int]) -> bool:
-    """A big city the name may mean instead of the region or country: one of the same country
-    ("New York", "Washington"), and for a country one filed under its own name, not only an
-    alternate ("Mexico" is the country; Mexico City is "Mexico City")."""
-    if view.kind(pid) != "settlement" or not (
-        view.pop[pid] >= _BIG_CITY or view.get("fcode", pid) == "PPLC"
-    ):
-        return False
-    countries = {view.cc(r) for r in regions}
-    if view.cc(pid) not in countries:
-        return False  # "Ontario" is the province, not the Californian city
-    if any(view.kind(r) == "country" for r in regions):
-        return 2 * pid in cand.codes
-    return True
-
-
-def _region_readings(view: IndexView, cand: Candidate) -> dict[int, str]:
-    """The country and first-level region readings of a name under its own name: pid ->
-    the country code a list of them shares (countries all share one, "")."""
-    out = {}
-    for code in cand.codes:
-        pid = code // 2
-        kind = view.kind(pid)
-        if not code % 2 and kind in ("country", "admin1"):
-            out[pid] = "" if kind == "country" else view.cc(pid)
-    return out
-
-
-def _region_lists(
-    text: str, view: IndexView, cands: list[Candidate], priors: list[dict[int, float]]
-) -> None:
-    """ "Alaska, California, Missouri and Nevada", "Mexico, China, Japan": names listed beside
-    regions of the same country (or beside countries) are those regions, not the towns named
-    after them inside one of the others ("California, Missouri")."""
-    readings = [_region_readings(view, cand) for cand in cands]
-    for i in range(len(cands) - 1):
-        if not _LIST_GAP.match(text[cands[i].end : cands[i + 1].start]):
-            continue
-        shared = set(readings[i].values()) & set(readings[i + 1].values())
-        for k in (i, i + 1):
-            for pid, group in readings[k].items():
-                if group in shared:
-                    priors[k][pid] = priors[k][pid] + _REGION_NAME_BONUS / 2
-
-
-def _namesake_capital(
-    view: IndexView, cand: Candidate, regions: list[int], options: dict[int, float]
-) -> int | None:
-    """A sizeable city of the region it names ("Kherson", "Donetsk"), for a bare name."""
-    if _REGION_SUFFIX.search(cand.key) or len(regions) != 1 or view.kind(regions[0]) != "admin1":
-        return None
-    a1 = view.get("a1code", regions[0])
-    cities = [
-        pid
-        for pid in options
-        if view.kind(pid) == "settlement"
-        and view.get("a1code", pid) == a1
-        and view.pop[pid] >= _NAMESAKE_CITY
-        and fold(view.name(pid)) == cand.key
-    ]
-    return max(cities, key=lambda p: view.pop[p]) if cities else None
 
 
 def _pair_with_named_districts(
@@ -476,7 +351,7 @@ def _rescore(
             if view.kind(pid) != "country":
                 score += _REGION_VOTE * regions[view.get("a1code", pid) or ""] / n_region
             if qual is not None and any(_contains(view, q, pid) for q in priors[qual]):
-                score += _CONTAINS_BONUS
+                score += CONTAINS_BONUS
             score += _qualifier_of_bonus(view, i, pid, quals, chosen)
             support = sum(w * pair(pid, other, marks) for other, w, marks in others)
             score += _COHERENCE * min(support, _COHERENCE_CAP)
@@ -511,5 +386,5 @@ def _qualifier_of_bonus(
     for subject, qualifier in quals.items():
         held = chosen[subject]
         if qualifier == i and held is not None and _contains(view, pid, held):
-            return _CONTAINS_BONUS
+            return CONTAINS_BONUS
     return 0.0

@@ -279,6 +279,14 @@ def _part_of_feature(
     return not any(index.kind(c // 2) in _KEEP_BEFORE_FEATURE for c in cand.codes)
 
 
+def _region_like(cand: Candidate, index: IndexView) -> bool:
+    return any(
+        index.kind(c // 2) in ("country", "admin1") or index.get("fcode", c // 2) in MACRO_FCODES
+        for c in cand.codes
+        if not c % 2
+    )
+
+
 def _acceptable(
     text: str,
     tokens: list[tuple[int, int, str]],
@@ -313,8 +321,8 @@ def _acceptable(
         text[cand.end : cand.end + 3]
     ):
         return False  # "Stevens & Wilkinson": a firm of partners' names
-    if _PERSON_AFTER.match(text[cand.end : cand.end + 12]):
-        return False
+    if _PERSON_AFTER.match(text[cand.end : cand.end + 12]) and not _region_like(cand, index):
+        return False  # "Lin said", but "Mexico said" and "the EU said" are the state speaking
     nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""
     next_gap = text[cand.end : tokens[j + 1][0]] if nxt else ""
     if nxt.lower() in _ORG_WORDS and next_gap == " ":

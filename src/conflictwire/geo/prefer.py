@@ -1,0 +1,179 @@
+"""Which reading a region's or country's own name gets before context is weighed.
+
+A country's or a state's own name ("Oregon", "Italy", "Ontario") means the region, not one of
+the towns named after it, unless a qualifier says so ("Italy, Texas") or a big city of the same
+country shares it ("New York", "Washington"). A demonym is its country; a list of regions is a
+list of regions; "the province of X" names a region.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from conflictwire.geo.countries import data_lines
+from conflictwire.geo.normalize import fold
+from conflictwire.geo.scan import Candidate
+from conflictwire.geo.store import IndexView
+
+__all__ = [
+    "CONTAINS_BONUS",
+    "REGION_SUFFIX",
+    "demonyms",
+    "in_region_list",
+    "prefer_region_name",
+    "region_lists",
+]
+
+CONTAINS_BONUS = 9.0
+REGION_SUFFIX = re.compile(r"\s(?:province|oblast|region|governorate|state)$")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
+_REGIONS_AFTER = re.compile(
+    r"^(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b"
+)
+# "the province of Ontario", "in the state of Washington": the region, whatever else shares it.
+_REGION_OF_BEFORE = re.compile(
+    r"\b(?:province|state|region|oblast|governorate|prefecture|territory)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REGION_NAME_BONUS = 2.5
+_BIG_CITY = 100_000
+_NAMESAKE_CITY = 50_000
+
+
+def in_region_list(text: str, view: IndexView, cands: list[Candidate], i: int) -> bool:
+    """Whether mentions i and i + 1 sit in a list of three or more regions of one kind
+    ("Alaska, California, Missouri and Nevada"), where "California, Missouri" is no town."""
+    gaps = [
+        _LIST_GAP.match(text[cands[k].end : cands[k + 1].start]) is not None
+        if 0 <= k < len(cands) - 1
+        else False
+        for k in (i - 1, i + 1)
+    ]
+    if not any(gaps):
+        return False
+    shared = set(_region_readings(view, cands[i]).values()) & set(
+        _region_readings(view, cands[i + 1]).values()
+    )
+    return bool(shared)
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    return frozenset(
+        fold(d)
+        for row in data_lines("demonyms.tsv")
+        for d in row[1].split("|")
+        if d.lower().endswith(("an", "ans", "ese", "ish", "i", "is", "ic"))
+    )
+
+
+def prefer_region_name(
+    view: IndexView, cand: Candidate, options: dict[int, float], text: str
+) -> None:
+    regions = [
+        code // 2
+        for code in cand.codes
+        if not code % 2 and view.kind(code // 2) in ("country", "admin1")
+    ]
+    if not regions:
+        return
+    _country_over_its_region(view, cand, regions, options)
+    if _REGION_OF_BEFORE.search(text[max(0, cand.start - 30) : cand.start]):
+        for pid in regions:  # "the province of Ontario"
+            options[pid] += CONTAINS_BONUS
+        return
+    if cand.key in demonyms():  # "Canadian officials": the country, not Canadian, Texas
+        for pid in regions:
+            if view.kind(pid) == "country":
+                options[pid] += CONTAINS_BONUS
+        return
+    if _REGIONS_AFTER.match(text[cand.end : cand.end + 60]):  # "Kherson and Mykolaiv regions"
+        for pid in regions:
+            options[pid] += _REGION_NAME_BONUS * 2
+        return
+    capital = _namesake_capital(view, cand, regions, options)
+    if capital is not None:  # "shelling of Kherson": the city, not its region
+        options[capital] += _REGION_NAME_BONUS
+        return
+    big = any(_big_namesake(view, cand, pid, regions) for pid in options)
+    if not big:
+        for pid in regions:
+            options[pid] += _REGION_NAME_BONUS
+
+
+def _country_over_its_region(
+    view: IndexView, cand: Candidate, regions: list[int], options: dict[int, float]
+) -> None:
+    """ "Mexico" is the country, not the State of México: a country's bare name does not mean
+    a first-level region of the same name inside it ("Mexico state" still does)."""
+    if REGION_SUFFIX.search(cand.key):
+        return
+    countries = {view.cc(pid) for pid in regions if view.kind(pid) == "country"}
+    for pid in regions:
+        if view.kind(pid) == "admin1" and view.cc(pid) in countries and pid in options:
+            del options[pid]
+            regions.remove(pid)
+
+
+def _big_namesake(view: IndexView, cand: Candidate, pid: int, regions: list[int]) -> bool:
+    """A big city the name may mean instead of the region or country: one of the same country
+    ("New York", "Washington"), and for a country one filed under its own name, not only an
+    alternate ("Mexico" is the country; Mexico City is "Mexico City")."""
+    if view.kind(pid) != "settlement" or not (
+        view.pop[pid] >= _BIG_CITY or view.get("fcode", pid) == "PPLC"
+    ):
+        return False
+    countries = {view.cc(r) for r in regions}
+    if view.cc(pid) not in countries:
+        return False  # "Ontario" is the province, not the Californian city
+    if any(view.kind(r) == "country" for r in regions):
+        return 2 * pid in cand.codes
+    return True
+
+
+def _region_readings(view: IndexView, cand: Candidate) -> dict[int, str]:
+    """The country and first-level region readings of a name under its own name: pid ->
+    the country code a list of them shares (countries all share one, "")."""
+    out = {}
+    for code in cand.codes:
+        pid = code // 2
+        kind = view.kind(pid)
+        if not code % 2 and kind in ("country", "admin1"):
+            out[pid] = "" if kind == "country" else view.cc(pid)
+    return out
+
+
+def region_lists(
+    text: str, view: IndexView, cands: list[Candidate], priors: list[dict[int, float]]
+) -> None:
+    """ "Alaska, California, Missouri and Nevada", "Mexico, China, Japan": names listed beside
+    regions of the same country (or beside countries) are those regions, not the towns named
+    after them inside one of the others ("California, Missouri")."""
+    readings = [_region_readings(view, cand) for cand in cands]
+    for i in range(len(cands) - 1):
+        if not _LIST_GAP.match(text[cands[i].end : cands[i + 1].start]):
+            continue
+        shared = set(readings[i].values()) & set(readings[i + 1].values())
+        for k in (i, i + 1):
+            for pid, group in readings[k].items():
+                if group in shared:
+                    priors[k][pid] = priors[k][pid] + _REGION_NAME_BONUS / 2
+
+
+def _namesake_capital(
+    view: IndexView, cand: Candidate, regions: list[int], options: dict[int, float]
+) -> int | None:
+    """A sizeable city of the region it names ("Kherson", "Donetsk"), for a bare name."""
+    if REGION_SUFFIX.search(cand.key) or len(regions) != 1 or view.kind(regions[0]) != "admin1":
+        return None
+    a1 = view.get("a1code", regions[0])
+    cities = [
+        pid
+        for pid in options
+        if view.kind(pid) == "settlement"
+        and view.get("a1code", pid) == a1
+        and view.pop[pid] >= _NAMESAKE_CITY
+        and fold(view.name(pid)) == cand.key
+    ]
+    return max(cities, key=lambda p: view.pop[p]) if cities else None
