@@ -1,0 +1,108 @@
+"""World news (issue 16): countries, regions, seas, world cities, landmarks and people.
+
+Short sentences of our own in the style of wire reports; the real index is used.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictwire.geo import Geocoder, get_geocoder
+from conflictwire.records import Place, PlaceMention
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return get_geocoder()
+
+
+def _places(geocoder: Geocoder, text: str) -> dict[str, Place | None]:
+    return {m.text: m.place for m in geocoder.geoparse(text)}
+
+
+def _place(geocoder: Geocoder, text: str, name: str) -> Place:
+    place = _places(geocoder, text)[name]
+    assert place is not None, name
+    return place
+
+
+def test_a_country_is_the_country_not_its_capital_or_state(geocoder: Geocoder) -> None:
+    text = "The outbreak, which started in Mexico, reached Guerrero and Oaxaca."
+    place = _place(geocoder, text, "Mexico")
+    assert (place.kind, place.country_code, place.feature_code) == ("country", "MX", "PCLI")
+
+
+def test_a_demonym_is_its_country(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "I got tired of Canadian winters, he said in Dallas.", "Canadian")
+    assert (place.kind, place.country_code) == ("country", "CA")
+
+
+def test_a_province_beats_a_town_abroad(geocoder: Geocoder) -> None:
+    text = "Babies may be flown out of the province of Ontario to hospitals in Buffalo, New York."
+    place = _place(geocoder, text, "Ontario")
+    assert (place.kind, place.country_code, place.feature_code) == ("admin1", "CA", "ADM1")
+
+
+def test_a_list_of_states_is_a_list_of_states(geocoder: Geocoder) -> None:
+    text = "Cases were confirmed in Alaska, California, Missouri, Nevada and Ohio."
+    for name in ("California", "Missouri", "Nevada"):
+        place = _place(geocoder, text, name)
+        assert (place.kind, place.name) == ("admin1", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Two million children in the Middle East missed a vaccine.", "Middle East", "RGN"),
+        ("Cholera has spread across West Africa this year.", "West Africa", "RGN"),
+        ("The tanker sank in the Indian Ocean on Sunday.", "Indian Ocean", "OCN"),
+        ("A tsunami hit the island of Java on Monday.", "Java", "ISL"),
+    ],
+)
+def test_world_regions_and_seas_are_no_towns(
+    geocoder: Geocoder, text: str, name: str, code: str
+) -> None:
+    place = _place(geocoder, text, name)
+    assert (place.kind, place.feature_code) == ("other", code)
+    assert place.latitude is not None
+
+
+def test_a_world_region_is_no_event_point(geocoder: Geocoder) -> None:
+    text = "Clashes were reported across the Middle East on Friday."
+    location = geocoder.locate(text, 0, len(text), geocoder.geoparse(text))
+    assert location.place is None
+
+
+def test_world_cities_beat_small_namesakes_without_evidence(geocoder: Geocoder) -> None:
+    text = "The pope left Rome's hospital today; pilgrims gathered in Lisbon and Madrid."
+    for name, country in (("Rome", "IT"), ("Lisbon", "PT"), ("Madrid", "ES")):
+        assert _place(geocoder, text, name).country_code == country
+
+
+def test_one_capital_per_country(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "A Washington-based group released the report.", "Washington")
+    assert place.feature_code == "PPLC" and (place.population or 0) > 500_000
+    town = geocoder.resolve("Washington", country_code="US", admin1="Pennsylvania")
+    assert town is not None and town.feature_code == "PPL"
+
+
+def test_a_landmark_named_after_a_saint_is_no_place(geocoder: Geocoder) -> None:
+    mentions = geocoder.geoparse("Crowds filled St. Peter's Square in Rome for the blessing.")
+    assert [m.text for m in mentions] == ["Rome"]
+
+
+def test_a_place_before_a_full_stop_keeps_the_next_sentence(geocoder: Geocoder) -> None:
+    mentions: list[PlaceMention] = geocoder.geoparse(
+        "Talks ended in Rome. Kyiv said it would wait."
+    )
+    assert [m.text for m in mentions] == ["Rome", "Kyiv"]
+
+
+def test_a_place_before_its_office_or_people(geocoder: Geocoder) -> None:
+    text = "A Concord resident told the Concord Police about the theft."
+    assert [m.text for m in geocoder.geoparse(text)] == ["Concord", "Concord"]
+
+
+def test_a_person_before_said_is_no_place_but_a_country_is(geocoder: Geocoder) -> None:
+    names = [m.text for m in geocoder.geoparse("Lin said the farm was closed. Mexico said so.")]
+    assert names == ["Mexico"]
