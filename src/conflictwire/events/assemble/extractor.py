@@ -51,6 +51,7 @@ from conflictwire.events.fields.places import (
     unnamed_abroad,
 )
 from conflictwire.events.fields.release_days import release_day
+from conflictwire.events.fields.release_tolls import share_release_toll
 from conflictwire.events.fields.roles import assign_roles
 from conflictwire.events.fields.support import (
     ActorRef,
@@ -496,6 +497,7 @@ def extract_events(
             arrest = None if single else arrests_of(event, ctx.cleaned, _own_arrests(draft, actor1))
             if arrest is not None:
                 events.append(arrest)
+    share_release_toll(ctx.text, ctx.dateline_end, events)  # a restated toll once
     return events
 
 

@@ -1,0 +1,45 @@
+"""A press release's toll told in its lead and again in its account is counted once (issue 15).
+
+The texts are written for this project in the style of military press releases.
+"""
+
+from __future__ import annotations
+
+from conflictwire.events.fields.release_tolls import share_release_toll
+from conflictwire.records import Event
+
+RELEASE = (
+    "2012-05-S-010\nFor Immediate Release\n\n"
+    "KABUL, Afghanistan (May 3, 2012) - An Afghan and coalition security force killed two "
+    "insurgents during an operation in Zharay district, Kandahar province, yesterday.\n\n"
+    "As the force approached the compound, two armed insurgents fired on it. The security "
+    "force returned fire, killing them.\n\n"
+    "The force also detained three suspected insurgents."
+)
+BODY = RELEASE.index("An Afghan")
+
+
+def _events(*tolls: int) -> list[Event]:
+    return [
+        Event("r", "Battles", "Armed clash", "Political violence", fatalities=toll)
+        for toll in tolls
+    ]
+
+
+def test_the_account_s_toll_is_the_lead_s_told_again() -> None:
+    events = _events(2, 2, 0)
+    share_release_toll(RELEASE, BODY, events)
+    assert [e.fatalities for e in events] == [2, 0, 0]
+
+
+def test_tolls_within_the_stated_count_are_kept() -> None:
+    events = _events(1, 1)
+    share_release_toll(RELEASE, BODY, events)
+    assert [e.fatalities for e in events] == [1, 1]
+
+
+def test_a_story_that_is_no_release_keeps_its_tolls() -> None:
+    story = RELEASE[RELEASE.index("KABUL") :].replace("(May 3, 2012)", "May 3")
+    events = _events(2, 2)
+    share_release_toll(story, 0, events)
+    assert [e.fatalities for e in events] == [2, 2]
