@@ -6,15 +6,19 @@ import functools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 
 from conflictwire.clean import clean_document, detect_language
+from conflictwire.clean.dateline import read_dateline
 from conflictwire.events import extract_events
+from conflictwire.events.classify.model import ModelError, TextClassifier, load_classifier
 from conflictwire.geo import Geocoder, get_geocoder
 from conflictwire.nlp import load_nlp
 from conflictwire.nlp.prefilter import DEFAULT_CONTEXT, CueFn, pipe_texts, prefilter_text
+from conflictwire.nlp.windows import owned_events, plan_windows, window_texts
 from conflictwire.records import (
     CleanedText,
     DocResult,
@@ -42,6 +46,9 @@ MIN_CHARS_FOR_LANGUAGE_ID = 200
 # ``prefilter=False`` keeps every component, and tests hold the two to the same events, so
 # a stage that starts reading ``doc.ents`` must add "ner" here.
 PARSE_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"})
+# Characters of text parsed in one ``nlp.pipe`` batch at most (a batch of 64 short articles,
+# a few windows of a long document).
+_BATCH_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -51,9 +58,10 @@ class PipelineOptions:
 
     prefilter: bool = True
     context: int = DEFAULT_CONTEXT
+    model: str | None = None  # a model folder from ``conflictwire train``; None: the shipped one
 
     def build(self) -> Pipeline:
-        return Pipeline(prefilter=self.prefilter, context=self.context)
+        return Pipeline(prefilter=self.prefilter, context=self.context, model=self.model)
 
     def __call__(self) -> Pipeline:
         return self.build()
@@ -69,9 +77,13 @@ class Pipeline:
         *,
         prefilter: bool = True,
         context: int = DEFAULT_CONTEXT,
+        model: str | None = None,
     ) -> None:
         self._nlp = nlp
         self._geocoder = geocoder
+        self.model = model
+        self._classifier: TextClassifier | None = None
+        self._rules_only = False
         # Off: every document is parsed whole (the reference the cheap checks are held to).
         self.prefilter = prefilter
         self.context = context  # sentences kept either side of a candidate sentence
@@ -88,10 +100,25 @@ class Pipeline:
             self._geocoder = get_geocoder()
         return self._geocoder
 
+    @property
+    def classifier(self) -> TextClassifier | None:
+        """The learned classifier: ``model``'s, else the shipped one; without a shipped one
+        (a source tree whose model is not built) the rules code alone, and say so."""
+        if self._classifier is None and not self._rules_only:
+            try:
+                self._classifier = load_classifier(Path(self.model) if self.model else None)
+            except ModelError:
+                if self.model:
+                    raise
+                log.warning("no shipped classifier model; coding with the rules alone")
+                self._rules_only = True
+        return self._classifier
+
     def warm(self) -> None:
         """Load the models now rather than on the first document (worker start-up)."""
         self.nlp  # noqa: B018 - loading is the point
         self.geocoder  # noqa: B018
+        self.classifier  # noqa: B018
 
     def process(self, doc: Document, *, now: str | None = None) -> DocResult:
         result = self.process_items([doc], now=now)[0]
@@ -101,40 +128,76 @@ class Pipeline:
     def process_items(
         self, items: Sequence[Document | ReadFailure], *, now: str | None = None
     ) -> list[DocResult | ReadFailure]:
-        """Results for ``items`` in order; the parses of the batch go through one ``nlp.pipe``."""
+        """Results for ``items`` in order; the parses of the batch go through one ``nlp.pipe``.
+
+        A document whose processing raises is retried alone; if it fails alone it becomes a
+        ``ReadFailure`` naming it and the error, and the other documents still get theirs.
+        """
         stamp = now or utc_now()
+        try:
+            return self._process_batch(items, stamp)
+        except Exception as exc:
+            if len(items) == 1:
+                return [_failed(items[0], exc)]
+            log.warning("a batch failed (%s); processing its documents one by one", exc)
+            return [self.process_items([item], now=stamp)[0] for item in items]
+
+    def _process_batch(
+        self, items: Sequence[Document | ReadFailure], stamp: str
+    ) -> list[DocResult | ReadFailure]:
         staged = [item if isinstance(item, ReadFailure) else self._prepare(item) for item in items]
-        jobs = [(s.parse_text, s.blanked) for s in staged if isinstance(s, _Prepared)]
-        todo = [(text, blanked) for text, blanked in jobs if text is not None]
+        parts = [part for s in staged if isinstance(s, list) for part in s]
+        todo = [(p.parse_text, p.blanked) for p in parts if p.parse_text is not None]
         components = PARSE_COMPONENTS if self.prefilter else None
-        parsed = pipe_texts(self.nlp, todo, components=components) if todo else iter(())
+        # Long documents' windows are parsed a few at a time: memory follows the batch's text.
+        longest = max((len(text) for text, _ in todo), default=1)
+        batch = max(1, min(64, _BATCH_CHARS // max(longest, 1)))
+        parsed = (
+            pipe_texts(self.nlp, todo, components=components, batch_size=batch)
+            if todo
+            else iter(())
+        )
         results: list[DocResult | ReadFailure] = []
         for item in staged:
-            if not isinstance(item, _Prepared):
+            if not isinstance(item, list):
                 results.append(item)
-            elif item.parse_text is None:
-                results.append(DocResult(item.doc))  # nothing an event could be told in
-            else:
-                results.append(self._finish(item, next(parsed), stamp))
+                continue
+            events: list[Event] = []
+            for i, part in enumerate(item):
+                if part.parse_text is not None:  # else nothing an event could be told in
+                    found = self._extract(part, next(parsed))
+                    events += found if len(item) == 1 else owned_events(found, part.core, i == 0)
+            results.append(self._finish(item[0].doc, events, stamp))
         return results
 
-    def _prepare(self, doc: Document) -> DocResult | _Prepared:
+    def _prepare(self, doc: Document) -> DocResult | list[_Prepared]:
         if not doc.text.strip():
             return DocResult(doc)
         cleaned = clean_document(doc)
         language = doc.language or _language_of(cleaned.analysis)
         if language is not None and language.lower()[:2] not in SUPPORTED_LANGUAGES:
             return DocResult(doc, skipped=Skipped(doc.doc_id, f"language '{language}'"))
+        windows = plan_windows(cleaned.analysis)
+        head = 0
+        if len(windows) > 1:
+            found = read_dateline(cleaned.analysis, doc.published)
+            head = found.end if found else 0
+        return [self._part(doc, text, core) for text, core in window_texts(cleaned, head, windows)]
+
+    def _part(self, doc: Document, cleaned: CleanedText, core: tuple[int, int]) -> _Prepared:
         if not self.prefilter:
-            return _Prepared(doc, cleaned, cleaned.analysis)
+            return _Prepared(doc, cleaned, cleaned.analysis, core=core)
         kept = prefilter_text(cleaned.analysis, _event_cues(), context=self.context)
         if not kept.has_candidates:
-            return _Prepared(doc, cleaned, None)
-        return _Prepared(doc, cleaned, kept.text, kept.blanked)
+            return _Prepared(doc, cleaned, None, core=core)
+        return _Prepared(doc, cleaned, kept.text, kept.blanked, core)
 
-    def _finish(self, prepared: _Prepared, parsed: SpacyDoc, stamp: str) -> DocResult:
-        doc = prepared.doc
-        events = extract_events(doc, prepared.cleaned, parsed, self.geocoder)
+    def _extract(self, prepared: _Prepared, parsed: SpacyDoc) -> list[Event]:
+        return extract_events(
+            prepared.doc, prepared.cleaned, parsed, self.geocoder, self.classifier
+        )
+
+    def _finish(self, doc: Document, events: list[Event], stamp: str) -> DocResult:
         for event in events:
             event.updated_at = stamp
             event.assign_id()
@@ -152,7 +215,7 @@ class Pipeline:
         Workers build their own default models; the output is the same in every case.
         """
         stamp = utc_now()
-        options = PipelineOptions(prefilter=self.prefilter, context=self.context)
+        options = PipelineOptions(prefilter=self.prefilter, context=self.context, model=self.model)
         if scheduler is not None:
             from conflictwire.distributed import dask_client, run_dask
 
@@ -174,6 +237,7 @@ class _Prepared:
     cleaned: CleanedText
     parse_text: str | None
     blanked: tuple[tuple[int, int], ...] = ()
+    core: tuple[int, int] = (0, 0)  # original offsets of what this window owns (windows.py)
 
 
 @functools.lru_cache(maxsize=1)
@@ -181,6 +245,7 @@ def _event_cues() -> tuple[CueFn, ...]:
     """The extractor's own trigger finder, so the cheap checks keep whatever it can code."""
     try:
         from conflictwire.events.candidates.triggers import find_triggers, note_label
+        from conflictwire.events.classify.verdicts import broad_cue_offsets
     except ImportError:  # the prefilter's own cue words still apply
         log.warning("event triggers unavailable; the prefilter uses its own cue words only")
         return ()
@@ -190,7 +255,15 @@ def _event_cues() -> tuple[CueFn, ...]:
         hits = [0] if note_label(text) is not None else []
         return hits + [trigger.start for trigger in find_triggers(text)]
 
-    return (cue,)
+    # The classifier's wider cues: a march told with no protest word must reach it.
+    return (cue, broad_cue_offsets)
+
+
+def _failed(item: Document | ReadFailure, exc: Exception) -> ReadFailure:
+    if isinstance(item, ReadFailure):
+        return item
+    log.debug("%s: processing failed", item.doc_id, exc_info=True)
+    return ReadFailure(item.doc_id, f"processing failed: {type(exc).__name__}: {exc}")
 
 
 def _language_of(text: str) -> str | None:

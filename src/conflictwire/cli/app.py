@@ -13,6 +13,7 @@ from conflictwire.cli import (
     geoparse_cmd,
     serve_cmd,
     store_cmd,
+    train_cmd,
 )
 
 __all__ = ["app", "main"]
@@ -31,7 +32,15 @@ def _root() -> None:
     """Raw news about armed conflict in; sourced, geocoded ACLED-style events out."""
 
 
-for module in (extract_cmd, geoparse_cmd, gazetteer_cmd, eval_cmd, store_cmd, serve_cmd):
+for module in (
+    extract_cmd,
+    geoparse_cmd,
+    gazetteer_cmd,
+    eval_cmd,
+    train_cmd,
+    store_cmd,
+    serve_cmd,
+):
     module.register(app)
 
 

@@ -71,3 +71,12 @@ def validate_date(value: str | None) -> str | None:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+def model_option(value: Path | None) -> str | None:
+    """``--model DIR``: a model folder from ``conflictwire train``, checked before any work."""
+    if value is None:
+        return None
+    if not (value / "meta.json").is_file() or not (value / "model.onnx").is_file():
+        raise typer.BadParameter(f"{value}: not a model folder (no meta.json and model.onnx)")
+    return str(value)

@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from conflictwire.cli.common import RunStats, open_output, report_failure, validate_date
+from conflictwire.cli.common import (
+    RunStats,
+    model_option,
+    open_output,
+    report_failure,
+    validate_date,
+)
 from conflictwire.inputs import DEFAULT_MAX_DOC_BYTES, ReadOptions, read_inputs
 from conflictwire.output import FORMATS, make_writer
 from conflictwire.records import ReadFailure
@@ -38,6 +44,9 @@ def extract(
     dedupe: Annotated[
         bool, typer.Option("--dedupe", help="Keep one of each set of near-duplicate documents.")
     ] = False,
+    model: Annotated[
+        Path | None, typer.Option("--model", help="A model folder from 'conflictwire train'.")
+    ] = None,
 ) -> None:
     """Extract events from articles, feeds, pages and archives."""
     if fmt not in FORMATS:
@@ -49,7 +58,7 @@ def extract(
         from conflictwire.clean import drop_near_duplicates
 
         items = drop_near_duplicates(items, lambda skipped: stats.skip("near-duplicate"))
-    pipeline = Pipeline()
+    pipeline = Pipeline(model=model_option(model))
     with open_output(output) as out, open_output(documents) if documents else _null() as docs_out:
         writer = make_writer(fmt, out)
         progress = ProgressBar()

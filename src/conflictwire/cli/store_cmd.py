@@ -11,7 +11,13 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import make_url
 
-from conflictwire.cli.common import RunStats, count_documents, open_output, validate_date
+from conflictwire.cli.common import (
+    RunStats,
+    count_documents,
+    model_option,
+    open_output,
+    validate_date,
+)
 from conflictwire.inputs import DEFAULT_MAX_DOC_BYTES, ReadOptions, read_inputs
 from conflictwire.output import make_writer
 from conflictwire.store import EventFilter, IngestReport, Store, open_store
@@ -73,8 +79,12 @@ def ingest(
     workers: Annotated[int, typer.Option(min=1, help="Extraction worker processes.")] = 1,
     max_doc_bytes: Annotated[int, typer.Option(min=1)] = DEFAULT_MAX_DOC_BYTES,
     batch_size: Annotated[int, typer.Option(min=1, max=5000, help="Documents per commit.")] = 100,
+    model: Annotated[
+        Path | None, typer.Option("--model", help="A model folder from 'conflictwire train'.")
+    ] = None,
 ) -> None:
     """Extract events from documents and store them, merged across documents. Idempotent."""
+    coder = model_option(model)
     opts = ReadOptions(validate_date(published), source, max_doc_bytes)
     store = _open(db)
     stats = RunStats()
@@ -84,12 +94,14 @@ def ingest(
             from conflictwire.runner import PipelineOptions
             from conflictwire.store.parallel import ParallelPipeline
 
-            pipeline = stack.enter_context(ParallelPipeline(workers, PipelineOptions()))
+            pipeline = stack.enter_context(ParallelPipeline(workers, PipelineOptions(model=coder)))
             report = store.ingest(docs, pipeline, batch_size=batch_size, progress=_Progress())
         else:
             from conflictwire.runner import Pipeline
 
-            report = store.ingest(docs, Pipeline(), batch_size=batch_size, progress=_Progress())
+            report = store.ingest(
+                docs, Pipeline(model=coder), batch_size=batch_size, progress=_Progress()
+            )
     store.close()
     for doc_id, reason in report.failed:
         typer.echo(f"conflictwire: {doc_id}: extraction failed: {reason}", err=True)

@@ -39,7 +39,10 @@ from conflictwire.events.candidates.layout import (
 )
 from conflictwire.events.candidates.modality import is_habitual, is_irrealis
 from conflictwire.events.candidates.triggers import GENERIC, Trigger, find_triggers, note_label
+from conflictwire.events.classify.blend import choose_sub_type, proposed_kind, vetoed
 from conflictwire.events.classify.coding import LABEL_MARK, resolve_sub_type
+from conflictwire.events.classify.model import Prediction, TextClassifier, coder_version
+from conflictwire.events.classify.verdicts import sentence_verdicts
 from conflictwire.events.fields.attribution import Attribution, AttributionTracker
 from conflictwire.events.fields.places import (
     dateline_end,
@@ -254,9 +257,16 @@ class _DocContext:
     """What every sentence of one document shares."""
 
     def __init__(
-        self, doc: Document, cleaned: CleanedText, parsed: Doc, geocoder: Geocoder
+        self,
+        doc: Document,
+        cleaned: CleanedText,
+        parsed: Doc,
+        geocoder: Geocoder,
+        classifier: TextClassifier | None,
     ) -> None:
         self.doc = doc
+        self.classifier = classifier
+        self.verdicts: dict[int, Prediction] = {}
         self.cleaned = cleaned
         self.parsed = parsed
         self.geocoder = geocoder
@@ -317,12 +327,23 @@ class _DocContext:
 
 
 def _mention(
-    ctx: _DocContext, sent: Span, para: int, attribution: Attribution, first: bool
+    ctx: _DocContext,
+    sent: Span,
+    para: int,
+    attribution: Attribution,
+    first: bool,
+    verdict: Prediction | None,
 ) -> Mention | None:
     triggers = _realis_triggers(sent)
     kinds = [t.kind for t in triggers]
-    if first and ctx.label is not None:
-        kinds.insert(0, LABEL_MARK + ctx.label)
+    labelled = first and ctx.label is not None
+    if labelled:
+        kinds.insert(0, LABEL_MARK + str(ctx.label))
+    if kinds and vetoed(verdict, labelled):
+        return None  # an industrial blast, a match report, a condemnation
+    proposed = None if kinds else proposed_kind(verdict)
+    if proposed is not None:
+        kinds = [LABEL_MARK + proposed]  # a happening the rules have no cue for
     if not kinds or (is_habitual(sent) and not first):
         return None
     speakers = speaker_spans(sent)
@@ -369,13 +390,19 @@ def _mention(
         new_marker=bool(_NEW.search(sent.text)),
         actors=refs,
         text=sent.text,
+        verdict=verdict,
     )
 
 
 def _mentions(ctx: _DocContext) -> list[Mention]:
     found: list[Mention] = []
     last_para = -1
-    for i, sent in enumerate(s for whole in ctx.parsed.sents for s in blocks(whole)):
+    sents = [s for whole in ctx.parsed.sents for s in blocks(whole)]
+    if ctx.classifier is not None:
+        body = [(s.start_char, s.text) for s in sents if s.text.strip()]
+        body = [(start, text) for start, text in body if start + len(text) > ctx.dateline_end]
+        ctx.verdicts = sentence_verdicts(body, ctx.classifier)
+    for i, sent in enumerate(sents):
         if not sent.text.strip() or sent.end_char <= ctx.dateline_end:
             continue  # a title above the dateline only sums up what the body tells
         para = paragraph_of(ctx.paragraphs, sent.start_char)
@@ -389,8 +416,10 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
         if len(pieces) > 1:
             whole_date = event_date(sent.text, published=ctx.doc.published, anchor=ctx.anchor)
         previous: Mention | None = None
-        for piece in pieces:
-            m = _mention(ctx, piece, para, attribution, first)
+        for n, piece in enumerate(pieces):
+            # The verdict is on the whole sentence: it speaks for its main (first) clause.
+            verdict = ctx.verdicts.get(sent.start_char) if n == 0 else None
+            m = _mention(ctx, piece, para, attribution, first, verdict)
             if m is None:
                 continue
             if len(pieces) > 1 and previous is not None:
@@ -459,8 +488,12 @@ def _code(
     sub = resolve_sub_type(kinds, actor1, actor2, text, ctx.country)
     if sub is None or (set(kinds) <= _CASUALTY_ONLY and actor1 is None and actor2 is None):
         return None
+    preds = [m.verdict for m in draft.mentions if m.verdict is not None]
+    sub, confidence = choose_sub_type(sub, preds, labelled=ctx.label is not None)
+    if sub is None:
+        return None
     actor1, actor2 = final_actors(sub, actor1, actor2, text, ctx.country)
-    return build_event(
+    event = build_event(
         ctx.doc,
         ctx.cleaned,
         draft,
@@ -471,15 +504,23 @@ def _code(
         # A one-event note: its toll may sit in a sentence with no trigger of its own.
         casualty_text=ctx.text if whole_note else None,
     )
+    event.confidence = confidence
+    event.coder_version = coder_version(ctx.classifier)
+    return event
 
 
 def extract_events(
-    doc: Document, cleaned: CleanedText, parsed: Doc, geocoder: Geocoder
+    doc: Document,
+    cleaned: CleanedText,
+    parsed: Doc,
+    geocoder: Geocoder,
+    classifier: TextClassifier | None = None,
 ) -> list[Event]:
-    """Return the events ``doc`` reports, evidence in ``doc.text`` offsets."""
+    """Return the events ``doc`` reports, evidence in ``doc.text`` offsets. Without a
+    ``classifier`` the rules alone code (``coder_version`` says so)."""
     if not cleaned.analysis.strip():
         return []
-    ctx = _DocContext(doc, cleaned, parsed, geocoder)
+    ctx = _DocContext(doc, cleaned, parsed, geocoder, classifier)
     mentions = _mentions(ctx)
     single = single_report(ctx.text)
     drafts = segment(mentions, single_report=single)
@@ -496,6 +537,8 @@ def extract_events(
             # article reports its detentions as a happening of their own.
             arrest = None if single else arrests_of(event, ctx.cleaned, _own_arrests(draft, actor1))
             if arrest is not None:
+                arrest.coder_version = event.coder_version
+                arrest.confidence = _probability(draft, "Arrests")
                 events.append(arrest)
     share_release_toll(ctx.text, ctx.dateline_end, events)  # a restated toll once
     return events
@@ -510,3 +553,8 @@ def _own_arrests(draft: EventDraft, actor1: ActorRef | None) -> list[Mention]:
         if "Arrests" in m.kinds
         and (m.actor1 is None or actor1 is None or m.actor1.name == actor1.name)
     ]
+
+
+def _probability(draft: EventDraft, sub: str) -> float | None:
+    found = [m.verdict.probability(sub) for m in draft.mentions if m.verdict is not None]
+    return max(found) if found else None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from conflictwire.events.classify.model import Prediction
 from conflictwire.events.classify.taxonomy import SUB_EVENT_TYPES
 from conflictwire.events.fields.attribution import Attribution
 from conflictwire.events.fields.support import ActorRef, DateRef
@@ -41,6 +42,7 @@ class Mention:
     new_marker: bool = False
     actors: list[ActorRef] = field(default_factory=list)
     text: str = ""  # the sentence (or clause) itself, as analysed
+    verdict: Prediction | None = None  # the learned classifier's, on the whole sentence
 
 
 @dataclass

@@ -1,0 +1,160 @@
+"""The learned happening classifier at run time: an ONNX model folder, loaded offline.
+
+A model folder (``conflictwire train`` writes one; the default ships in the package under
+``data/models/``) holds ``model.onnx``, ``tokenizer.json`` and ``meta.json``. ``classify``
+takes texts (a sentence with its context) and returns, for each, the most likely label of
+``labels.LABELS`` with its probability. Texts are batched by length so padding stays small.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from conflictwire.events.classify.labels import in_scope
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "ModelError",
+    "Prediction",
+    "TextClassifier",
+    "coder_version",
+    "load_classifier",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "coder-v1"
+_BATCH = 32
+
+
+class ModelError(RuntimeError):
+    """A model folder that cannot be used (missing files, unreadable meta)."""
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The classifier's verdict on one text: its top label and that label's probability, plus
+    the best in-scope sub-type (what a rule-found event would be coded as)."""
+
+    label: str
+    confidence: float
+    best_event: str
+    best_event_confidence: float
+    probabilities: dict[str, float]
+
+    def probability(self, label: str) -> float:
+        return self.probabilities.get(label, 0.0)
+
+    @property
+    def is_event(self) -> bool:
+        return in_scope(self.label)
+
+
+class TextClassifier:
+    """One loaded model; thread-safe (onnxruntime sessions are)."""
+
+    def __init__(self, folder: Path) -> None:
+        meta_path = folder / "meta.json"
+        try:
+            self.meta: dict[str, Any] = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"E101 {folder}: no readable meta.json ({exc})") from exc
+        for needed in ("model.onnx", "tokenizer.json"):
+            if not (folder / needed).is_file():
+                raise ModelError(f"E102 {folder}: missing {needed}")
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        options = ort.SessionOptions()
+        # One thread per session: the pipeline's workers are the parallelism.
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(
+            str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(max_length=int(self.meta.get("max_length", 128)))
+        self._lock = threading.Lock()  # tokenizers' settings are per object
+        self.labels: list[str] = list(self.meta["labels"])
+        self._event_columns = np.array([in_scope(label) for label in self.labels])
+        self.folder = folder
+
+    @property
+    def identity(self) -> str:
+        """Name, version and a short corpus digest: what ``coder_version`` records."""
+        digest = str(self.meta.get("corpus_digest", ""))[:12]
+        return f"{self.meta.get('name', 'model')}-{self.meta.get('version', '?')}+{digest}"
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        """Softmax probabilities, one row per text, columns in ``self.labels`` order."""
+        out = np.zeros((len(texts), len(self.labels)), dtype=np.float64)
+        if not texts:
+            return out
+        with self._lock:
+            encoded = self._tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
+        for i in range(0, len(order), _BATCH):
+            batch = order[i : i + _BATCH]
+            width = max(len(encoded[j].ids) for j in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, j in enumerate(batch):
+                n = len(encoded[j].ids)
+                ids[row, :n] = encoded[j].ids
+                mask[row, :n] = 1
+            logits = self._session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
+            shifted = logits - logits.max(axis=1, keepdims=True)
+            probs = np.exp(shifted)
+            out[batch] = probs / probs.sum(axis=1, keepdims=True)
+        return out
+
+    def classify(self, texts: list[str]) -> list[Prediction]:
+        probs = self.probabilities(texts)
+        found = []
+        for row in probs:
+            top = int(row.argmax())
+            masked = np.where(self._event_columns, row, -1.0)
+            best = int(masked.argmax())
+            found.append(
+                Prediction(
+                    self.labels[top],
+                    float(row[top]),
+                    self.labels[best],
+                    float(row[best]),
+                    dict(zip(self.labels, row.tolist(), strict=True)),
+                )
+            )
+        return found
+
+
+def _default_folder() -> Path:
+    return Path(str(resources.files("conflictwire").joinpath(f"data/models/{DEFAULT_MODEL}")))
+
+
+@functools.lru_cache(maxsize=4)
+def load_classifier(folder: Path | None = None) -> TextClassifier:
+    """The classifier in ``folder`` (the shipped default when None), loaded once per process."""
+    return TextClassifier(folder if folder is not None else _default_folder())
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version("conflictwire")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def coder_version(classifier: TextClassifier | None) -> str:
+    """The package version and the model that coded an event (``rules`` without one)."""
+    model = classifier.identity if classifier is not None else "rules"
+    return f"conflictwire {_package_version()}; {model}"

@@ -1,0 +1,58 @@
+"""Which sentences the classifier reads, and its verdicts on them, in one batch per document.
+
+A candidate is a sentence where the rules' trigger finder fires, or where a broader cue of a
+happening appears that the rules have no trigger for: a crowd that "filled the square", arms
+"recovered", a truce "signed". In a short text (a note, a snippet, a headline pair) every
+sentence is a candidate. Reading every sentence of a long article would cost the classifier's
+time on background and quotes; where it looks is a recall/speed trade-off measured in
+``bench/case2021.py`` and ``bench/throughput.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from conflictwire.events.candidates.triggers import find_triggers
+from conflictwire.events.classify.model import Prediction, TextClassifier
+
+__all__ = ["SHORT_TEXT_SENTENCES", "broad_cue_offsets", "is_candidate", "sentence_verdicts"]
+
+SHORT_TEXT_SENTENCES = 4
+
+# Words that tell a happening without any of the rules' triggers (class 8 of the real-news
+# issue: keyword-less marches; strategic developments told in plain verbs).
+_BROAD = re.compile(
+    r"\b(?:fill(?:ed|ing)|gather(?:ed|ing)|march(?:ed|es|ing)?|walk(?:ed|ing) (?:from|to)"
+    r"|rall(?:y|ied|ies)|chant(?:ed|ing)?|banners?|placards?|slogans?|sit-ins?|squares?"
+    r"|demand(?:ed|ing)|picket\w*|boycott\w*|took to the streets|blocked|crowds?|mobs?"
+    r"|strik(?:e|es|ing)|walkout|hunger strike|vigil|petition\w*"
+    r"|recover(?:ed|ing)|defus\w+|caches?|stockpiles?|confiscat\w+|intercept\w*|seiz\w+"
+    r"|ceasefire|truce|accord|agreement|deal|signed|swap|exchange"
+    r"|bases?|headquarters|outposts?|checkpoints?|camps?|command post"
+    r"|withdr[ae]w\w*|pull(?:ed)? out|handed over|took (?:over|control)|retook|recaptur\w+"
+    r"|liberat\w+|overran|captur\w+|merg\w+|formed|pledg\w+|defect\w+|split|renam\w+"
+    r"|burn(?:t|ed|ing)|torch\w*|loot\w*|demolish\w*|razed|set (?:ablaze|on fire)|vandal\w+"
+    r"|abduct\w*|kidnap\w*|disappear\w*|rap(?:e|ed)|sexual\w*|lynch\w*|grenades?"
+    r"|curfew|martial law)\b",
+    re.IGNORECASE,
+)
+
+
+def broad_cue_offsets(text: str) -> list[int]:
+    """Offsets of the broad cues in ``text`` (the prefilter keeps those sentences too)."""
+    return [m.start() for m in _BROAD.finditer(text)]
+
+
+def is_candidate(text: str) -> bool:
+    return bool(_BROAD.search(text)) or bool(find_triggers(text, 0))
+
+
+def sentence_verdicts(
+    sentences: Sequence[tuple[int, str]], classifier: TextClassifier
+) -> dict[int, Prediction]:
+    """The classifier's verdict on each candidate sentence, keyed by its start offset."""
+    short = len(sentences) <= SHORT_TEXT_SENTENCES
+    chosen = [(start, text) for start, text in sentences if short or is_candidate(text)]
+    predictions = classifier.classify([" ".join(text.split()) for _, text in chosen])
+    return {start: pred for (start, _), pred in zip(chosen, predictions, strict=True)}

