@@ -16,13 +16,13 @@ from pathlib import Path
 from rich.console import Console
 
 from conflictwire.cli.eval_snippets import render_scores
-from conflictwire.events.classify.model import load_classifier
 from conflictwire.evaluation.snippets import (
     NO_EVENT,
     predict_snippets,
     read_labelled,
     score_snippets,
 )
+from conflictwire.events.classify.model import load_classifier
 from conflictwire.runner import Pipeline
 
 DEV = (
@@ -39,8 +39,7 @@ def main() -> None:
     rows = list(read_labelled(args.file))
     figures = {}
     started = time.perf_counter()
-    rules = Pipeline()
-    rules._rules_only = True  # the rules alone, as main coded before the classifier
+    rules = Pipeline(learned=False)  # the rules alone, as main coded before the classifier
     figures["rules alone"] = score_snippets(rows, predict_snippets(rows, rules)).summary()
     model = load_classifier(Path(args.model) if args.model else None)
     alone = [p.label if p.is_event else NO_EVENT for p in model.classify([r.text for r in rows])]

@@ -78,12 +78,13 @@ class Pipeline:
         prefilter: bool = True,
         context: int = DEFAULT_CONTEXT,
         model: str | None = None,
+        learned: bool = True,
     ) -> None:
         self._nlp = nlp
         self._geocoder = geocoder
         self.model = model
         self._classifier: TextClassifier | None = None
-        self._rules_only = False
+        self._rules_only = not learned  # off: the rules code alone (a baseline to compare)
         # Off: every document is parsed whole (the reference the cheap checks are held to).
         self.prefilter = prefilter
         self.context = context  # sentences kept either side of a candidate sentence
