@@ -106,3 +106,10 @@ def test_a_place_before_its_office_or_people(geocoder: Geocoder) -> None:
 def test_a_person_before_said_is_no_place_but_a_country_is(geocoder: Geocoder) -> None:
     names = [m.text for m in geocoder.geoparse("Lin said the farm was closed. Mexico said so.")]
     assert names == ["Mexico"]
+
+
+def test_the_tail_of_a_longer_name_abroad_is_dropped(geocoder: Geocoder) -> None:
+    text = "Nineteen people have died in the West Midlands, officials in London said."
+    assert [m.text for m in geocoder.geoparse(text)] == ["London"]
+    texan = _place(geocoder, "Storms hit North Texas; Dallas lost power.", "Texas")
+    assert (texan.kind, texan.name) == ("admin1", "Texas")

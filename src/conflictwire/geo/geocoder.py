@@ -110,7 +110,8 @@ class Geocoder:
         resolution = resolve_candidates(text, cands, self.view)
         return [
             PlaceMention(c.start, c.end, c.text, self._place(pid) if pid is not None else None)
-            for c, pid in zip(cands, resolution.pids, strict=True)
+            for i, (c, pid) in enumerate(zip(cands, resolution.pids, strict=True))
+            if i not in resolution.dropped
         ]
 
     def resolve(

@@ -58,6 +58,7 @@ _PLAUSIBLE_GAP = 2.5
 class Resolution:
     pids: list[int | None]
     qualified_by: dict[int, int] = field(default_factory=dict)  # mention -> its qualifier
+    dropped: set[int] = field(default_factory=set)  # mentions found to be no place after all
 
 
 def _prior(view: IndexView, code: int) -> float:
@@ -162,7 +163,24 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
         chosen = _rescore(view, cands, priors, chosen, quals)
     _drop_outside_named_regions(view, cands, priors, chosen, quals)
     _districts_of_the_paragraph_region(text, view, cands, priors, chosen)
-    return Resolution(chosen, quals)
+    return Resolution(chosen, quals, _unsupported_tails(view, cands, chosen))
+
+
+def _unsupported_tails(
+    view: IndexView, cands: list[Candidate], chosen: list[int | None]
+) -> set[int]:
+    """ "West Midlands" read as Midlands, Zimbabwe: the tail of a longer name the index lacks
+    is dropped when nothing else in the text lies in its reading's country ("North Texas" in
+    a Texan story stays)."""
+    countries = Counter(
+        view.cc(pid) for cand, pid in zip(cands, chosen, strict=True) if pid is not None
+    )
+    dropped = set()
+    for i, (cand, pid) in enumerate(zip(cands, chosen, strict=True)):
+        if cand.after_compass and pid is not None and countries[view.cc(pid)] <= 1:
+            dropped.add(i)
+            chosen[i] = None
+    return dropped
 
 
 def _districts_of_the_paragraph_region(

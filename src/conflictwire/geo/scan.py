@@ -40,6 +40,7 @@ _ORG_WORDS = words("org_words")
 _FEATURE_WORDS = words("feature_words")
 _PLACE_CUES = words("place_cues")  # see data/geo/lexicon.txt for what each list is for
 _ATTRIBUTIVE = words("attributive_words")
+_COMPASS = frozenset(w.capitalize() for w in words("compass_words"))
 
 
 # "St. Peter's Square", "Brigham's Hospital": a landmark named after a person or saint, not a
@@ -60,6 +61,9 @@ class Candidate:
     text: str
     key: str
     codes: list[int]  # 2 * place id + is_alternate
+    # Right after a capitalized compass word the index does not join to it ("West Midlands",
+    # "Central Plateau"): maybe only the tail of a longer name the index lacks.
+    after_compass: bool = False
 
 
 def _is_cap(token: str) -> bool:
@@ -135,6 +139,7 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
             and _not_a_common_word(text, best, common_words, index)
         ):
             state = _postal_state(text, tokens, best_j, best, index)
+            best.after_compass = i > 0 and _compass_before(text, tokens[i - 1], start)
             found.append(_without_full_stop(best))
             i = best_j + 1
             if state is not None:  # "Springfield, IL": the code is the town's state
@@ -145,11 +150,15 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
     return found
 
 
+def _compass_before(text: str, prev: tuple[int, int, str], start: int) -> bool:
+    return prev[2] in _COMPASS and text[prev[1] : start] == " "
+
+
 def _without_full_stop(cand: Candidate) -> Candidate:
     """ "... in Rome. Kyiv ...": the tokenizer reads a short word before a full stop like an
     abbreviation ("Ala."); the place's span ends before the stop."""
     last = cand.text.rsplit(" ", 1)[-1]
-    if re.fullmatch(r"[A-Z][a-z]{3}\.", last):
+    if re.fullmatch(r"[A-Z][a-z]{3,4}\.", last):
         cand.text = cand.text[:-1]
         cand.end -= 1
     return cand
@@ -321,7 +330,11 @@ def _acceptable(
         text[cand.end : cand.end + 3]
     ):
         return False  # "Stevens & Wilkinson": a firm of partners' names
-    if _PERSON_AFTER.match(text[cand.end : cand.end + 12]) and not _region_like(cand, index):
+    if (
+        _PERSON_AFTER.match(text[cand.end : cand.end + 12])
+        and not _region_like(cand, index)
+        and prev.lower() not in _PLACE_CUES  # "officials in London said"
+    ):
         return False  # "Lin said", but "Mexico said" and "the EU said" are the state speaking
     nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""
     next_gap = text[cand.end : tokens[j + 1][0]] if nxt else ""
