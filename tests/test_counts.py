@@ -454,6 +454,12 @@ def test_a_definite_kill_does_not_swallow_new_detentions() -> None:
         ("Forces today confirmed the death of Taliban leader Gul Agha following an airstrike.", 1),
         # A running total told in the perfect, a second verb before the count: not this toll.
         ("Afghan forces have captured or killed more than 60 leaders since March.", None),
+        # A man's rank in a running total is no toll of this happening.
+        ("Gul Agha is one of more than 40 insurgents killed since the start of the year.", None),
+        ("Nasir was the fifth Taliban leader captured or killed in the district this month.", None),
+        # A clause ending in its verb is no part of the next subject; a name is one person.
+        ("A gunfight followed, and Nasir and his guard were both killed.", 2),
+        ("Two soldiers and Ivan Petrenko were killed.", 3),
     ],
 )
 def test_deeds_deaths_confirmed_and_running_totals(text: str, killed: int | None) -> None:

@@ -29,6 +29,7 @@ from conflictwire.events.fields.figures import (
 )
 from conflictwire.events.fields.tally import Found as _Found
 from conflictwire.events.fields.tally import Tally
+from conflictwire.events.fields.toll_scope import of_this_event
 
 __all__ = ["UNKNOWN_SOME", "Casualties", "find_casualties", "parse_number"]
 
@@ -78,6 +79,8 @@ _CLAUSE_CUT = re.compile(
     rf"[;:\n]|,\s+(?!and\b){_FIGURE_AHEAD.replace('?=', '?!', 1)}|\bwhile\b|\bwhereas\b",
     re.IGNORECASE,
 )
+# ", and" after a clause that ends in its verb starts another clause's subject.
+_CLAUSE_AND = re.compile(r"(?<=\w)ed\s*,\s+and\s+", re.IGNORECASE)
 _ANY_TRIGGER = re.compile(
     rf"\b(?:{_KILL}|{_INJURE}|{_DETAIN}|died|dead|perished|lives)\b", re.IGNORECASE
 )
@@ -139,8 +142,9 @@ def _phrase_units(phrase: str, *, subject: bool) -> int | None:
         if value is None and i == 0:
             value = _bare_value(part)
         elif value is None:
-            # "the commander and his deputy": a further part may be one person told by name.
-            value = _person_value(part)
+            # "the commander and his deputy", "Bahuddin and his subordinate": a further part
+            # may be one person told by noun or by name.
+            value = _person_value(part) or _name_value(part)
         if value is None:
             break
         total = (total or 0) + value
@@ -195,6 +199,14 @@ _PERSON_NOUN = re.compile(
 )
 
 
+_NAME = re.compile(r"^\s*(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+\s*$")
+
+
+def _name_value(part: str) -> int | None:
+    """ "Bahuddin", "Mullah Karim": one person told by name (a plural name is not one)."""
+    return 1 if _NAME.match(part) and not part.rstrip().endswith("s") else None
+
+
 def _person_value(part: str) -> int | None:
     """ "the insurgent" one, "his associates" some (ACLED: 3); ``None`` if no person is named."""
     m = _PERSON_NOUN.match(part)
@@ -217,6 +229,8 @@ def _subject_before(text: str, end: int, floor: int) -> tuple[str, int]:
     for m in _CLAUSE_CUT.finditer(text, floor, end):
         if text[m.end() : end].strip():  # "Five troops, 19 civilians, killed": keep the list
             start = m.end()
+    for m in _CLAUSE_AND.finditer(text, start, end):
+        start = m.end()  # "A firefight ensued, and the leader and his guard were killed"
     for m in _ANY_TRIGGER.finditer(text, start, end):
         if _ADJECTIVAL.search(text, start, m.start()) and _NOUN_NEXT.match(text, m.end()):
             continue  # "the wounded insurgent was detained": a participle as adjective
@@ -447,34 +461,6 @@ def _losses(text: str, floor: int) -> list[_Found]:
     return found
 
 
-# A background deed of someone named: "he was responsible for an attack which killed two".
-_BACKGROUND = re.compile(
-    r"\b(?:responsible\s+for|involved\s+in|linked\s+to|tied\s+to|connected\s+to|implicated\s+in)\b",
-    re.I,
-)
-# A running total over a period: "since the start of the month forces have captured 30 leaders".
-_PERIOD = re.compile(
-    r"\b(?:since\s+(?:the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(?:week|month|year|war"
-    r"|conflict|campaign|offensive)|january|february|march|april|may|june|july"
-    r"|august|september|october|november|december|\d{4})|so\s+far\s+this|this\s+year|to\s+date"
-    r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?))\b",
-    re.I,
-)
-
-
-def _of_this_event(text: str, begin: int, item: _Found, *, deeds: bool) -> bool:
-    """Neither a running total of the period nor (with ``deeds``) a named man's past deed."""
-    if deeds and _BACKGROUND.search(text, begin, item.start):
-        return False
-    period = _PERIOD.search(text, begin)
-    if period is None:
-        return True
-    # "forces have captured or killed more than 80 ... since January": a perfect tense, even
-    # with a second verb between it and the count's.
-    perfect = re.search(r"\b(?:have|has)\b", text[max(begin, item.start - 40) : item.end], re.I)
-    return period.start() > item.start and perfect is None
-
-
 def _sentence_mentions(text: str, begin: int) -> dict[str, list[_Found]]:
     found = {
         "killed": _kind_mentions(text, "killed", begin) + _intransitive_deaths(text, begin),
@@ -482,7 +468,7 @@ def _sentence_mentions(text: str, begin: int) -> dict[str, list[_Found]]:
         "detained": _kind_mentions(text, "detained", begin),
     }
     found = {
-        kind: [f for f in items if _of_this_event(text, begin, f, deeds=kind != "detained")]
+        kind: [f for f in items if of_this_event(text, begin, f, deeds=kind != "detained")]
         for kind, items in found.items()
     }
     found["killed"] += _losses(text, begin)
