@@ -113,3 +113,11 @@ def test_the_tail_of_a_longer_name_abroad_is_dropped(geocoder: Geocoder) -> None
     assert [m.text for m in geocoder.geoparse(text)] == ["London"]
     texan = _place(geocoder, "Storms hit North Texas; Dallas lost power.", "Texas")
     assert (texan.kind, texan.name) == ("admin1", "Texas")
+
+
+def test_a_surname_of_the_text_stays_a_person(geocoder: Geocoder) -> None:
+    text = (
+        "The Rev. Roy Jones was named chaplain in Shreveport. The mayor spoke of Jones' "
+        "appointment and said he talked to Roy on Monday."
+    )
+    assert [m.text for m in geocoder.geoparse(text)] == ["Shreveport"]

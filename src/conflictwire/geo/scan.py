@@ -40,6 +40,8 @@ _ORG_WORDS = words("org_words")
 _FEATURE_WORDS = words("feature_words")
 _PLACE_CUES = words("place_cues")  # see data/geo/lexicon.txt for what each list is for
 _ATTRIBUTIVE = words("attributive_words")
+# Cues strong enough to make a surname of the text a place after all ("Paris Hilton ... in Paris").
+_LOCATIVE = frozenset({"in", "near", "outside", "into", "across", "around", "through", "via"})
 _COMPASS = frozenset(w.capitalize() for w in words("compass_words"))
 
 
@@ -135,7 +137,7 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
         best, best_j = _with_loose(text, tokens, i, best, best_j, index)
         if (
             best is not None
-            and _acceptable(text, tokens, i, best_j, best, surnames | common, index)
+            and _acceptable(text, tokens, i, best_j, best, (surnames, common), index)
             and _not_a_common_word(text, best, common_words, index)
         ):
             state = _postal_state(text, tokens, best_j, best, index)
@@ -302,9 +304,10 @@ def _acceptable(
     i: int,
     j: int,
     cand: Candidate,
-    surnames: set[str],
+    names_and_words: tuple[set[str], set[str]],
     index: IndexView,
 ) -> bool:
+    surnames, common = names_and_words
     words = cand.key.split()
     prev = tokens[i - 1][2] if i > 0 else ""
     gap = text[tokens[i - 1][1] : tokens[i][0]] if i > 0 else ""
@@ -343,8 +346,10 @@ def _acceptable(
     if cand.key in first_names() and _is_cap(nxt) and next_gap == " ":
         # "Andrew Kummer" is a person; "Henry County", "Virginia Department of ..." are not.
         return nxt.lower() in _REGION_WORDS or nxt.lower() in _ATTRIBUTIVE
-    if cand.key in surnames and prev.lower() not in _PLACE_CUES:
-        return False  # a surname, or a common word used in lower case elsewhere in the text
+    if cand.key in surnames and prev.lower() not in _LOCATIVE and not _attributive(text, cand.end):
+        return False  # the text's "Rev. Roy Jones" is the "Jones" of "told Jones", "of Jones'"
+    if cand.key in common and prev.lower() not in _PLACE_CUES:
+        return False  # a common word used in lower case elsewhere in the text
     # A single capitalized word right after another, mid-sentence, is a surname ("Raquel Henry").
     after_stop = prev.endswith(".") and len(prev) >= 5  # "Rome. Kyiv", not "Gov. Smith"
     if (
