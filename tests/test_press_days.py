@@ -37,6 +37,9 @@ ANCHOR = "2012-06-21"  # a Thursday
         ("Forces have detained more than 40 insurgents since June 1, including two yesterday.", 20),
         # An operation told as overnight is still the night before the release.
         ("Forces detained two suspected insurgents during an overnight operation.", 20),
+        # A stretch of days is coded to its first.
+        ("Forces killed 12 insurgents in Kajaki district during the past two days.", 19),
+        ("Strikes in the last 3 days destroyed four caches.", 18),
         # With no other day, the report's day is kept.
         ("Forces confirmed today that two insurgents were killed.", 21),
     ],

@@ -27,6 +27,8 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6,
 }  # fmt: skip
 
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
 _MON = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -68,7 +70,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _RELATIVE = re.compile(
     r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|last\s+night|overnight|"
-    r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours)|"
+    r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours|(?:two|three|four|five|six"
+    r"|seven|[2-7])\s+days)|"
     r"earlier\s+(?:today|this\s+week)|this\s+(?:morning|afternoon|evening)|tonight|today|"
     r"that\s+day|on\s+the\s+same\s+day|recently|nowadays|in\s+recent\s+days|"
     r"(?:last|this\s+past)\s+week|(?:on\s+|last\s+|this\s+(?:past\s+)?)?"
@@ -91,6 +94,7 @@ _NOUN_AFTER = re.compile(
     r"|which|was|were|is|are|has|had)\b)[a-z][\w-]*"
 )
 _WEEKDAY_IN = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_LEADING_PREPOSITION = re.compile(r"(?:in|on|over|during|since|from|between|at|by)\b", re.I)
 _HAPPENING_NOUN = re.compile(
     r"\b(?:attack|bombing|strike|raid|ambush|assault|blast|explosion|incident|shooting)s?\s+$",
     re.IGNORECASE,
@@ -206,6 +210,11 @@ def _resolve_relative(rel: str, weekday: str | None, anchor: dt.date) -> tuple[d
         if rel.startswith("last ") and back == 0:
             back = 7
         return anchor - dt.timedelta(days=back), 1
+    if rel.endswith(" days"):
+        # "during the past two days": a range, coded to its first day (ACLED, precision 2).
+        count = rel.split()[-2]
+        back = int(count) if count.isdigit() else _SMALL[count]
+        return anchor - back * one, 2
     if rel == "the day before yesterday":
         return anchor - 2 * one, 1
     if rel in ("yesterday", "last night", "overnight") or rel.endswith(
@@ -299,7 +308,9 @@ def _governs(text: str, mention: EventDate) -> bool:
     )
     if named_day and _DETERMINER.search(before) and _NOUN_AFTER.match(after):
         return False
-    return not (_is_explicit_at(text, mention) and _HAPPENING_NOUN.search(before))
+    # "the attack June 28" (no preposition between): the attack's day.
+    bare = not _LEADING_PREPOSITION.match(text, mention.start)
+    return not (bare and _is_explicit_at(text, mention) and _HAPPENING_NOUN.search(before))
 
 
 def _report_day(text: str, mention: EventDate) -> bool:
