@@ -136,7 +136,8 @@ def _phrase_units(phrase: str, *, subject: bool) -> int | None:
     for i, part in enumerate(parts):
         if is_thing(part):
             break
-        value, _ = quantity(part)
+        # "an insurgent mortar team": a group of unknown size (ACLED: 3), not one.
+        value = SOME if _COLLECTIVE.match(part) else quantity(part)[0]
         if value is None and i == 0 and subject:
             value = _quantity_inside(part)
         if value is None and i == 0:
@@ -149,6 +150,11 @@ def _phrase_units(phrase: str, *, subject: bool) -> int | None:
             break
         total = (total or 0) + value
     return total
+
+
+_COLLECTIVE = re.compile(
+    r"^\s*(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}(?:team|group|cell|crew|squad|band)\s*$", re.I
+)
 
 
 def _quantity_inside(part: str) -> int | None:
@@ -433,7 +439,7 @@ _PLURAL = r"(?:[a-z]+s|men|women|people|children)"
 # insurgents", "The men were detained without incident".
 _DEFINITE = {
     kind: re.compile(
-        rf"\b{verb}\s+(?:the|those|these|all\s+the)\s+{_NOT_FIGURE}(?:[\w-]+\s+)?{_PLURAL}\b"
+        rf"\b{verb}\s+(?:the|those|these|all\s+the)\s+{_NOT_FIGURE}(?:[\w-]+\s+){{0,2}}{_PLURAL}\b"
         rf"(?!\s+of\b)|\b(?:the|those|these)\s+{_NOT_FIGURE}(?:[\w-]+\s+)?{_PLURAL}\s+(?:were"
         rf"|had\s+been)\s+{verb}",
         re.I,
