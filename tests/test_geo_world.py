@@ -121,3 +121,23 @@ def test_a_surname_of_the_text_stays_a_person(geocoder: Geocoder) -> None:
         "appointment and said he talked to Roy on Monday."
     )
     assert [m.text for m in geocoder.geoparse(text)] == ["Shreveport"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Cases were confirmed in Côte d'Ivoire and Ghana.", "Côte d'Ivoire", "CI"),
+        ("Cholera reached the capital, Port-au-Prince, on Friday.", "Port-au-Prince", "HT"),
+        ("Gunmen attacked a hotel in the resort of Acapulco on Saturday.", "Acapulco", "MX"),
+        ("A newspaper in Midland, Michigan, USA was evacuated.", "USA", "US"),
+        ("The recall hit Taco Bell Canada and its 180 outlets.", "Canada", "CA"),
+    ],
+)
+def test_names_the_scanner_used_to_miss(
+    geocoder: Geocoder, text: str, name: str, country: str
+) -> None:
+    assert _place(geocoder, text, name).country_code == country
+
+
+def test_a_given_name_opening_a_sentence_makes_a_person(geocoder: Geocoder) -> None:
+    assert geocoder.geoparse("Michael Jordan scored forty points in Chicago.")[0].text == "Chicago"

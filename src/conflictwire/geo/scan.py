@@ -68,8 +68,12 @@ class Candidate:
     after_compass: bool = False
 
 
+_BIG_CITY = 100_000
+_ELIDED = re.compile(r"^[dl]['’][A-Z]")  # "Côte d'Ivoire", "Val d'Oise"
+
+
 def _is_cap(token: str) -> bool:
-    return token[:1].isupper()
+    return token[:1].isupper() or _ELIDED.match(token) is not None
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -246,7 +250,9 @@ def _not_a_common_word(
     initial = _sentence_start(text, cand.start)
     if not initial and any(index.get("fcode", c // 2) in MACRO_FCODES for c in cand.codes):
         return True  # "the EU", "the Pacific" mid-sentence
-    if only_alternate and (initial or cand.key in common_words):
+    # A big city's alternate name is often its English one ("Acapulco" for Acapulco de Juárez).
+    big = any(index.pop[c // 2] >= _BIG_CITY for c in cand.codes)
+    if only_alternate and not big and (initial or cand.key in common_words):
         return False
     if cand.key not in common_words:
         return True
@@ -350,6 +356,8 @@ def _acceptable(
         return False  # the text's "Rev. Roy Jones" is the "Jones" of "told Jones", "of Jones'"
     if cand.key in common and prev.lower() not in _PLACE_CUES:
         return False  # a common word used in lower case elsewhere in the text
+    if prev.lower() in first_names() and _is_cap(prev) and gap == " ":
+        return False  # "Michael Jordan", also opening a sentence
     # A single capitalized word right after another, mid-sentence, is a surname ("Raquel Henry").
     after_stop = prev.endswith(".") and len(prev) >= 5  # "Rome. Kyiv", not "Gov. Smith"
     if (
@@ -359,5 +367,8 @@ def _acceptable(
         and not after_stop
         and not _sentence_start(text, tokens[i - 1][0])
     ):
-        return prev.lower() in _PLACE_CUES
+        # A country or state after an organisation's name ("Taco Bell Canada") is the place;
+        # after a given name ("Michael Jordan") it is the person.
+        country_after_org = _region_like(cand, index) and prev.lower() not in first_names()
+        return prev.lower() in _PLACE_CUES or country_after_org
     return True
