@@ -460,6 +460,8 @@ def test_a_definite_kill_does_not_swallow_new_detentions() -> None:
         # A clause ending in its verb is no part of the next subject; a name is one person.
         ("A gunfight followed, and Nasir and his guard were both killed.", 2),
         ("Two soldiers and Ivan Petrenko were killed.", 3),
+        # A place after its preposition is no person ("In Kharkiv, one man died").
+        ("In Kherson, one person was killed and three injured in shelling.", 1),
         # A crew of unknown size is some (ACLED: 3), and "the ... planners" are those counted.
         ("A Taliban rocket team was killed by an air strike in Zabul province.", 3),
         ("Forces killed a number of bombers. A blast killed the suicide attack planners.", 3),

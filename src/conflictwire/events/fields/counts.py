@@ -208,9 +208,17 @@ _PERSON_NOUN = re.compile(
 _NAME = re.compile(r"^\s*(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+\s*$")
 
 
+_NOT_NAME = re.compile(
+    rf"^\s*(?:in|at|on|near|from|by|during|after|before|the|an?)\b|\b(?:{_PERSON_WORDS})\b", re.I
+)
+
+
 def _name_value(part: str) -> int | None:
-    """ "Bahuddin", "Mullah Karim": one person told by name (a plural name is not one)."""
-    return 1 if _NAME.match(part) and not part.rstrip().endswith("s") else None
+    """ "Bahuddin", "Mullah Karim": one person told by name; not a plural, not a place after
+    its preposition ("In Kharkiv, a man died"), not a common noun ("Soldier and civilian")."""
+    if not _NAME.match(part) or part.rstrip().endswith("s") or _NOT_NAME.search(part):
+        return None
+    return 1
 
 
 def _person_value(part: str) -> int | None:
