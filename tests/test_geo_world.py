@@ -131,6 +131,8 @@ def test_a_surname_of_the_text_stays_a_person(geocoder: Geocoder) -> None:
         ("Gunmen attacked a hotel in the resort of Acapulco on Saturday.", "Acapulco", "MX"),
         ("A newspaper in Midland, Michigan, USA was evacuated.", "USA", "US"),
         ("The recall hit Taco Bell Canada and its 180 outlets.", "Canada", "CA"),
+        ("The band moved to L.A. after the tour.", "L.A.", "US"),
+        ("Tourists in NYC queued for hours.", "NYC", "US"),
     ],
 )
 def test_names_the_scanner_used_to_miss(
@@ -141,3 +143,8 @@ def test_names_the_scanner_used_to_miss(
 
 def test_a_given_name_opening_a_sentence_makes_a_person(geocoder: Geocoder) -> None:
     assert geocoder.geoparse("Michael Jordan scored forty points in Chicago.")[0].text == "Chicago"
+
+
+def test_a_place_before_the_people_it_is_home_to(geocoder: Geocoder) -> None:
+    mentions = geocoder.geoparse("A Reading man was arrested in Pennsylvania on Sunday.")
+    assert [m.text for m in mentions] == ["Reading", "Pennsylvania"]

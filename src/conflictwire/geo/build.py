@@ -154,6 +154,15 @@ class _Builder:
             if a2code:
                 self.cities_in[a2code].append(pid)
         self._mark_capitals()
+        self._city_aliases()
+
+    def _city_aliases(self) -> None:
+        """ "L.A.", "Philly": the biggest town of that name in the country."""
+        gaz = self.gaz
+        for alias, name, cc in data_lines("city_aliases.tsv"):
+            towns = [c // 2 for c in gaz.keys.get(fold(name), []) if gaz.cc[c // 2] == cc]
+            if towns:
+                gaz.add_key(fold(alias), max(towns, key=lambda p: gaz.pop[p]))
 
     def _mark_capitals(self) -> None:
         """Each country's capital is its biggest town filed under the capital's name ("Washington,

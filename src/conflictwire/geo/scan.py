@@ -325,7 +325,8 @@ def _acceptable(
         # An acronym ("NISA", "SNA") unless a dateline or a region's or country's code.
         dateline = re.match(r"^\s*[,(—–:-]", text[cand.end : cand.end + 3]) is not None
         kinds = {index.kind(c // 2) for c in cand.codes}
-        if not dateline and not (kinds & {"country", "admin1"} and len(cand.text) <= 4):
+        big = any(index.pop[c // 2] >= 1_000_000 for c in cand.codes if not c % 2)  # "NYC"
+        if not dateline and not big and not (kinds & {"country", "admin1"} and len(cand.text) <= 4):
             return False
     if _CONTRACTION.search(cand.text) or _NAMED_AFTER.match(text[cand.end : cand.end + 24]):
         return False
