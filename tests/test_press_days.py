@@ -82,6 +82,17 @@ def test_a_day_later_in_its_own_sentence_counts() -> None:
     assert found is not None and found.date == "2012-06-20"
 
 
+def test_a_confirmation_s_day_is_in_the_account_after_it() -> None:
+    text = (
+        "2012-06-S-050\nFor Immediate Release\n\nKABUL, Afghanistan (June 21, 2012) - ISAF "
+        "confirmed the death of Mullah Rahim, a Taliban leader in Shah Wali Kot district.\n\n"
+        "During a patrol Tuesday, the force came under fire and killed two insurgents."
+    )
+    body = text.index("ISAF")
+    found = release_day(text, body, body, ANCHOR)
+    assert found is not None and found.date == "2012-06-19"
+
+
 def test_no_release_day_without_a_release_or_a_reference_day() -> None:
     story = "Gunmen attacked a checkpoint in Kandahar. Police detained three men."
     assert release_day(story, 0, story.index("Police"), ANCHOR) is None

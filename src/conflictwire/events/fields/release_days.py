@@ -11,6 +11,7 @@ unlike a wire story, the day before is no better guess.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from conflictwire.clean.dateline import is_press_release
 from conflictwire.events.fields.dates import find_event_date
@@ -20,24 +21,37 @@ __all__ = ["release_day"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[\n\u2028\u2029]+")
 _REFERENCE_PRECISION = 2
+# "ISAF confirmed the death of ...": the day is in the account told after it.
+_CONFIRMATION = re.compile(r"\b(?:confirm(?:ed|s)|announced)\b", re.IGNORECASE)
+_ACCOUNT = 4  # sentences of that account
 
 
 def release_day(text: str, body_start: int, start: int, anchor: str | None) -> DateRef | None:
-    """The day of the happening told at ``start`` of a press release, from its own sentence
-    and the body's sentences before it (nearest first), else the reference day ``anchor``;
-    ``None`` when ``text`` is no press release or there is no reference day."""
+    """The day of the happening told at ``start`` of a press release, from its own sentence,
+    the account that follows a confirmation ("ISAF confirmed the death of ..." / "During an
+    operation Wednesday ..."), the body's sentences before it (nearest first), else the
+    reference day ``anchor``; ``None`` when ``text`` is no press release or there is no
+    reference day."""
     if anchor is None or not is_press_release(text):
         return None
     # The happening's own sentence as punctuation ends it (a parse may cut it at a name).
     stop = _SENTENCE_END.search(text, start)
-    body = text[body_start : stop.start() if stop else len(text)]
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(body)]
-    for begin, end in reversed(list(zip(bounds, [*bounds[1:], len(body)], strict=True))):
-        sentence = body[begin:end]
-        if not sentence.strip():
-            continue
-        found = find_event_date(sentence, published=None, anchor=anchor)
+    own_end = stop.start() if stop else len(text)
+    before = _sentences(text, body_start, own_end)
+    own = before[-1:]
+    after = _sentences(text, own_end, len(text))[:_ACCOUNT] if _confirms(text, own) else []
+    for begin, end in own + after + before[-2::-1]:
+        found = find_event_date(text[begin:end], published=None, anchor=anchor)
         if found is not None:
-            offset = body_start + begin
-            return DateRef(found.date, found.precision, found.start + offset, found.end + offset)
+            return DateRef(found.date, found.precision, found.start + begin, found.end + begin)
     return DateRef(anchor[:10], _REFERENCE_PRECISION)
+
+
+def _sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank sentences of ``text[begin:end]``, as offsets into ``text``."""
+    cuts = [begin] + [m.end() for m in _SENTENCE_END.finditer(text, begin, end)] + [end]
+    return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
+
+
+def _confirms(text: str, own: list[tuple[int, int]]) -> bool:
+    return any(_CONFIRMATION.search(text, a, b) for a, b in own)
