@@ -46,9 +46,10 @@ MIN_CHARS_FOR_LANGUAGE_ID = 200
 # ``prefilter=False`` keeps every component, and tests hold the two to the same events, so
 # a stage that starts reading ``doc.ents`` must add "ner" here.
 PARSE_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"})
-# Characters of text parsed in one ``nlp.pipe`` batch at most (a batch of 64 short articles,
-# a few windows of a long document).
-_BATCH_CHARS = 200_000
+# A batch of long texts (a long document's windows) holds about this many characters: parse
+# memory follows the batch's tokens. Short articles go 64 to a batch, as spaCy's default.
+_BATCH_CHARS = 50_000
+_SHORT = 5_000
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ class Pipeline:
         self.classifier  # noqa: B018
 
     def process(self, doc: Document, *, now: str | None = None) -> DocResult:
-        result = self.process_items([doc], now=now)[0]
+        """One document's result; an error while processing it is raised, not reported."""
+        result = self._process_batch([doc], now or utc_now())[0]
         assert isinstance(result, DocResult)
         return result
 
@@ -152,7 +154,7 @@ class Pipeline:
         components = PARSE_COMPONENTS if self.prefilter else None
         # Long documents' windows are parsed a few at a time: memory follows the batch's text.
         longest = max((len(text) for text, _ in todo), default=1)
-        batch = max(1, min(64, _BATCH_CHARS // max(longest, 1)))
+        batch = 64 if longest <= _SHORT else max(1, _BATCH_CHARS // longest)
         parsed = (
             pipe_texts(self.nlp, todo, components=components, batch_size=batch)
             if todo
