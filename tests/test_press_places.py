@@ -38,6 +38,15 @@ def test_a_city_in_passing_yields_to_the_one_named_province() -> None:
     assert release_place(text, places, list, len(HEADER), in_kabul).place == HELMAND
 
 
+def test_a_namesake_abroad_yields_to_the_one_named_province() -> None:
+    abroad = Place("Nawa", 19.0, -101.0, "Mexico", "MX", "Michoacan", kind="settlement")
+    text = HEADER + "A force searched Nawa district, Helmand province."
+    places = [_mention(text, "Nawa", abroad), _mention(text, "Helmand", HELMAND)]
+    there = EventLocation(abroad, 1, "Nawa", "Mexico")
+    found = release_place(text, places, list, len(HEADER), there)
+    assert (found.place, found.country) == (HELMAND, "Afghanistan")
+
+
 def test_a_story_that_is_no_release_keeps_its_places() -> None:
     text = "Gunmen in Helmand province attacked a convoy. Police detained four men."
     places = [_mention(text, "Helmand", HELMAND)]

@@ -128,9 +128,9 @@ def release_place(
     An operation's later sentences ("Four men were detained during the operation") happened
     in the province the release named before them, else after them, else in its title or
     header ("... Detained in Khost"). A release that names a single province "as such" does not
-    tell of a happening in another: a district read as a namesake elsewhere, or a city named
-    in passing ("a cache to be moved to Kabul"), is its slip. Coded to the province (ACLED's
-    precision 3), or near the title's town (2)."""
+    tell of a happening in another: a district read as a namesake elsewhere (at home or
+    abroad), or a city named in passing ("a cache to be moved to Kabul"), is its slip. Coded to
+    the province (ACLED's precision 3), or near the title's town (2)."""
     if not is_press_release(text):
         return loc
     provinces = [p for p in places if p.place is not None and p.place.kind == "admin1"]
@@ -153,7 +153,8 @@ def release_place(
             return loc
         pick = options[0]
     assert pick.place is not None
-    if loc.country and pick.place.country != loc.country:
-        return loc
+    if loc.place is None and loc.country and pick.place.country != loc.country:
+        return loc  # a happening told abroad is not the release's province's
+
     precision = 3 if pick.place.kind == "admin1" else 2
     return EventLocation(pick.place, precision, pick.text, pick.place.country)
