@@ -29,10 +29,10 @@ def eval_snippets(
     try:
         rows = list(read_labelled(file, problems))
     except (OSError, ValueError) as exc:
-        err.print(f"conflictwire eval: {exc}", markup=False, highlight=False)
+        typer.echo(f"conflictwire eval: {exc}", err=True)
         raise typer.Exit(2) from exc
     for problem in problems:
-        err.print(f"conflictwire eval: {problem}", markup=False, highlight=False)
+        typer.echo(f"conflictwire eval: {problem}", err=True)
     rows = rows[:limit] if limit is not None else rows
     with Progress(
         "[progress.description]{task.description}",

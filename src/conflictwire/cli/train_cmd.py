@@ -39,10 +39,10 @@ def train(
     try:
         rows = load_examples(labels, problems)
     except (OSError, ValueError) as exc:
-        err.print(f"conflictwire train: {exc}")
+        typer.echo(f"conflictwire train: {exc}", err=True)
         raise typer.Exit(2) from exc
     for problem in problems:
-        err.print(f"conflictwire train: {problem}", markup=False, highlight=False)
+        typer.echo(f"conflictwire train: {problem}", err=True)
     if not rows:
         err.print("conflictwire train: no usable rows")
         raise typer.Exit(2)
