@@ -28,7 +28,7 @@ class FineTuneConfig:
     head_learning_rate: float = 2e-3
     max_length: int = 128
     seed: int = 13
-    threads: int = 2
+    threads: int = 1  # one: on a shared 2-core machine a second thread mostly spin-waits
     warmup: float = 0.06
 
 
