@@ -148,3 +148,9 @@ def test_a_given_name_opening_a_sentence_makes_a_person(geocoder: Geocoder) -> N
 def test_a_place_before_the_people_it_is_home_to(geocoder: Geocoder) -> None:
     mentions = geocoder.geoparse("A Reading man was arrested in Pennsylvania on Sunday.")
     assert [m.text for m in mentions] == ["Reading", "Pennsylvania"]
+
+
+def test_a_town_the_index_lacks_in_a_full_address_stays_unresolved(geocoder: Geocoder) -> None:
+    places = _places(geocoder, "The truck was stopped in Stroud, Ontario, Canada on Friday.")
+    assert places["Stroud"] is None  # not Stroud, England
+    assert places["Ontario"] is not None and places["Ontario"].kind == "admin1"

@@ -172,12 +172,15 @@ def _unsupported_tails(
     """ "West Midlands" read as Midlands, Zimbabwe: the tail of a longer name the index lacks
     is dropped when nothing else in the text lies in its reading's country ("North Texas" in
     a Texan story stays)."""
-    countries = Counter(
-        view.cc(pid) for cand, pid in zip(cands, chosen, strict=True) if pid is not None
-    )
+    # Countries of the names read on their own ("South Arlington ... Arlington" keeps both).
+    named = {
+        view.cc(pid)
+        for cand, pid in zip(cands, chosen, strict=True)
+        if pid is not None and not cand.after_compass
+    }
     dropped = set()
     for i, (cand, pid) in enumerate(zip(cands, chosen, strict=True)):
-        if cand.after_compass and pid is not None and countries[view.cc(pid)] <= 1:
+        if cand.after_compass and pid is not None and view.cc(pid) not in named:
             dropped.add(i)
             chosen[i] = None
     return dropped
@@ -219,12 +222,11 @@ def _drop_outside_named_regions(
     the event falls back to the region."""
     for i, q in quals.items():
         region = chosen[q]
-        if (
-            chosen[i] is None
-            or region is None
-            or view.kind(region) != "admin1"
-            or not REGION_SUFFIX.search(cands[q].key)
-        ):
+        if chosen[i] is None or region is None or view.kind(region) != "admin1":
+            continue
+        country = chosen[quals[q]] if q in quals else None
+        address = country is not None and _contains(view, country, region)
+        if not (REGION_SUFFIX.search(cands[q].key) or address):  # "Stroud, Ontario, Canada"
             continue
         inside = [pid for pid in priors[i] if _contains(view, region, pid)]
         if not inside:
