@@ -130,3 +130,24 @@ def test_a_release_without_a_day_is_dated_to_its_own_day(pipeline: Any) -> None:
     events = _events(pipeline, text)
     assert events
     assert {(e.event_date, e.time_precision) for e in events} == {(ANCHOR, 2)}
+
+
+def test_a_dateline_set_off_by_a_minus_sign() -> None:
+    # Some releases put a byline above the dateline and a minus sign (U+2212) after it.
+    text = (
+        "By Sgt. Jane Roe\nTask Force Public Affairs\n\n"
+        "URUZGAN, Afghanistan (Oct. 3, 2011) \u2212 Afghan forces killed two insurgents "
+        "in Chora district on Sept. 26."
+    )
+    found = find_event_date(text, published=None)
+    assert found is not None and found.date == "2011-09-26"
+
+
+def test_an_abbreviated_month_is_no_sentence_end() -> None:
+    text = (
+        "2011-10-S-004\nFor Immediate Release\n\nKABUL, Afghanistan (Oct. 3, 2011) - Afghan "
+        "forces conducted an operation in Chora district, Sept. 26, which led to an ambush.\n\n"
+        "The ambush killed four insurgents."
+    )
+    found = release_day(text, text.index("Afghan forces"), text.index("The ambush"), "2011-10-03")
+    assert found is not None and found.date == "2011-09-26"

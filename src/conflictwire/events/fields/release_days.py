@@ -19,7 +19,8 @@ from conflictwire.events.fields.support import DateRef
 
 __all__ = ["release_day"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[\n\u2028\u2029]+")
+# A stop ends a sentence before a capital, not inside "Sept. 26".
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])|[\n\u2028\u2029]+")
 _REFERENCE_PRECISION = 2
 # "ISAF confirmed the death of ...": the day is in the account told after it.
 _CONFIRMATION = re.compile(r"\b(?:confirm(?:ed|s)|announced)\b", re.IGNORECASE)
