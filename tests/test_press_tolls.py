@@ -6,7 +6,7 @@ The texts are written for this project in the style of military press releases.
 from __future__ import annotations
 
 from conflictwire.events.fields.release_tolls import share_release_toll
-from conflictwire.records import Event
+from conflictwire.records import Event, Span
 
 RELEASE = (
     "2012-05-S-010\nFor Immediate Release\n\n"
@@ -43,3 +43,17 @@ def test_a_story_that_is_no_release_keeps_its_tolls() -> None:
     events = _events(2, 2)
     share_release_toll(story, 0, events)
     assert [e.fatalities for e in events] == [2, 2]
+
+
+def test_an_update_s_summary_of_separate_operations_carries_no_toll() -> None:
+    summary = (
+        "Several insurgents were killed by Afghan and coalition forces during separate "
+        "operations in eastern Afghanistan over the past 24 hours."
+    )
+    detail = "In Khost province, a patrol killed two insurgents."
+    text = "ISAF Joint Command Operational Update, May 2, 2011\n\n" + summary + "\n\n" + detail
+    told, own = _events(3, 2)
+    told.evidence = [Span(text.index(summary), text.index(summary) + len(summary), summary)]
+    own.evidence = [Span(text.index(detail), text.index(detail) + len(detail), detail)]
+    share_release_toll(text, 0, [told, own])
+    assert [told.fatalities, own.fatalities] == [0, 2]
