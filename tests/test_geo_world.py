@@ -154,3 +154,15 @@ def test_a_town_the_index_lacks_in_a_full_address_stays_unresolved(geocoder: Geo
     places = _places(geocoder, "The truck was stopped in Stroud, Ontario, Canada on Friday.")
     assert places["Stroud"] is None  # not Stroud, England
     assert places["Ontario"] is not None and places["Ontario"].kind == "admin1"
+
+
+def test_a_feature_the_index_lacks_is_no_town(geocoder: Geocoder) -> None:
+    text = "Rangers closed trails in Zion National Park in Utah on Monday."
+    assert [m.text for m in geocoder.geoparse(text)] == ["Utah"]  # not National Park, N.J.
+
+
+def test_a_state_abbreviated_with_a_space_qualifies_its_town(geocoder: Geocoder) -> None:
+    places = _places(geocoder, "He is held in the jail in Greenwood, W. Va., on a violation.")
+    assert places["Greenwood"] is None  # the West Virginia town the index lacks, not Indiana's
+    state = _place(geocoder, "He lives in Wheeling, W. Va., with his wife.", "W. Va")
+    assert state.name == "West Virginia"

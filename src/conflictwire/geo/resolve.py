@@ -224,8 +224,12 @@ def _drop_outside_named_regions(
         region = chosen[q]
         if chosen[i] is None or region is None or view.kind(region) != "admin1":
             continue
+        if region in priors[i]:
+            continue  # "New South Wales (NSW)": the name and its short form
         country = chosen[quals[q]] if q in quals else None
-        address = country is not None and _contains(view, country, region)
+        # An address: "Stroud, Ontario, Canada", "Greenwood, W. Va.", "Paris, TX".
+        abbreviated = "." in cands[q].text or cands[q].text.isupper()
+        address = abbreviated or (country is not None and _contains(view, country, region))
         if not (REGION_SUFFIX.search(cands[q].key) or address):  # "Stroud, Ontario, Canada"
             continue
         inside = [pid for pid in priors[i] if _contains(view, region, pid)]

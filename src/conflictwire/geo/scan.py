@@ -151,9 +151,16 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
             if state is not None:  # "Springfield, IL": the code is the town's state
                 found.append(state)
                 i += 1
+        elif best is not None and _part_of_feature(text, tokens, best_j, best, index):
+            i = best_j + 1 + _feature_length(text, tokens, best_j + 1)  # past "National Park"
         else:
             i += 1
     return found
+
+
+def _feature_length(text: str, tokens: list[tuple[int, int, str]], k: int) -> int:
+    """How many tokens the feature word at ``k`` takes: "River" 1, "National Park" 2."""
+    return 2 if tokens[k][2] == "National" and k + 1 < len(tokens) else 1
 
 
 def _compass_before(text: str, prev: tuple[int, int, str], start: int) -> bool:
