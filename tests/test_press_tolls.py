@@ -57,3 +57,20 @@ def test_an_update_s_summary_of_separate_operations_carries_no_toll() -> None:
     own.evidence = [Span(text.index(detail), text.index(detail) + len(detail), detail)]
     share_release_toll(text, 0, [told, own])
     assert [told.fatalities, own.fatalities] == [0, 2]
+
+
+def test_more_than_thirty_in_a_release_is_at_least_thirty_one() -> None:
+    lead = "An air weapons team killed more than 30 insurgents in Ghaziabad district yesterday."
+    text = "2011-02-S-100\nFor Immediate Release\n\n" + lead
+    (event,) = _events(30)
+    event.evidence = [Span(text.index(lead), len(text), lead)]
+    share_release_toll(text, 0, [event])
+    assert event.fatalities == 31
+
+
+def test_more_than_thirty_elsewhere_keeps_acled_s_thirty() -> None:
+    lead = "An air strike killed more than 30 militants in Jilib district on Monday."
+    (event,) = _events(30)
+    event.evidence = [Span(0, len(lead), lead)]
+    share_release_toll(lead, 0, [event])
+    assert event.fatalities == 30

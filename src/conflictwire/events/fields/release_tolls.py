@@ -11,6 +11,10 @@ An operational update opens with its day's summary ("Several insurgents were kil
 separate operations in southern Afghanistan over the past 24 hours"): many happenings in many
 places, no one happening's toll. A happening told only by such a summary carries none; the
 incidents the update details carry their own.
+
+A release's "more than 30 insurgents" states at least 31: the lowest number it states, which
+is how the releases' own tolls are read (an ACLED note's "more than 30" stays 30, ACLED's
+convention, outside press releases).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from conflictwire.records import Event
 
 __all__ = ["share_release_toll"]
 
+_MORE_THAN = re.compile(r"\b(?:more\s+than|over)\s+(?P<n>\d+|a\s+dozen)\b", re.IGNORECASE)
 _SUMMARY = re.compile(
     r"\b(?:separate|several|multiple|numerous|a\s+series\s+of)\s+(?:[\w-]+\s+){0,3}?operations\b"
     r"|\boperations\s+(?:across|throughout)\b",
@@ -37,10 +42,33 @@ def share_release_toll(text: str, body_start: int, events: list[Event]) -> None:
     for event in events:
         if event.evidence and all(_SUMMARY.search(span.text) for span in event.evidence):
             event.fatalities = 0  # the day's summary over many happenings
-    stated = find_casualties(text[body_start:]).fatalities
+    for event in events:
+        _at_least(event)
+    stated = find_casualties(_lowest_stated(text[body_start:])).fatalities
     if stated is None:
         return
     left = stated
     for event in events:
         event.fatalities = min(event.fatalities, left)
         left -= event.fatalities
+
+
+def _lowest_stated(text: str) -> str:
+    """ "more than 30" written as the lowest number it states (31)."""
+
+    def bump(m: re.Match[str]) -> str:
+        n = m.group("n")
+        return str((12 if not n.isdigit() else int(n)) + 1)
+
+    return _MORE_THAN.sub(bump, text)
+
+
+def _at_least(event: Event) -> None:
+    """Raise an event's toll to the lowest number its own sentences state, when they give
+    the toll it has ("killed more than 30": 31, not 30)."""
+    told = " ".join(span.text for span in event.evidence)
+    if not _MORE_THAN.search(told) or find_casualties(told).fatalities != event.fatalities:
+        return
+    lowest = find_casualties(_lowest_stated(told)).fatalities
+    if lowest is not None and lowest > event.fatalities:
+        event.fatalities = lowest
