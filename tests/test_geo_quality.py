@@ -27,9 +27,23 @@ def test_lgl_geoparsing_floors(shared_dir: Path) -> None:
     if not path.is_file():
         pytest.skip("LGL is absent")
     result = _bench("geoparse_lgl").score(path)
-    # Measured 0.899 and 0.813; the issue's floors are 0.88 and 0.65.
-    assert result["found_within_161km"] >= 0.89
-    assert result["all_within_161km"] >= 0.80
+    # Measured 0.907 and 0.846 (issue 16, scored as CONTRACT.md says: geonames_id or 161 km).
+    assert result["found_within_161km"] >= 0.90
+    assert result["all_within_161km"] >= 0.84
+
+
+@pytest.mark.slow
+def test_geovirus_geoparsing_floors(shared_dir: Path) -> None:
+    """World news. Countries sit at GeoNames-style representative points (LGL's gold matches
+    them by geonames_id); GeoVirus' gold uses another convention for some large countries,
+    more than 161 km away from those points, which costs about 0.07 of the found figure."""
+    path = shared_dir / "eval" / "geo" / "geovirus" / "GeoVirus.xml"
+    if not path.is_file():
+        pytest.skip("GeoVirus is absent")
+    result = _bench("geoparse_geovirus").score(path)
+    # Measured 0.878 and 0.842 (issue 16; before it 0.849 and 0.782).
+    assert result["found_within_161km"] >= 0.87
+    assert result["all_within_161km"] >= 0.835
 
 
 @pytest.mark.slow
