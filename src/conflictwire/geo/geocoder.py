@@ -44,7 +44,7 @@ def build_index(path: Path | None = None) -> Path:
     target = path or index_path()
     gaz = build_gazetteer(imports_dir())
     gaz.save(target)
-    log.info("gazetteer index written to %s (%d places)", target, len(gaz))
+    log.warning("gazetteer index ready: %d places in %s", len(gaz), target)
     return target
 
 
@@ -52,7 +52,9 @@ def _load_or_build(path: Path) -> IndexView:
     try:
         return Gazetteer.load(path)
     except (OSError, ValueError, EOFError, TypeError) as exc:
-        log.info("building the gazetteer index (%s)", exc)
+        log.debug("no usable index at %s (%s)", path, exc)
+        # Said where a user sees it: the first run pauses for this, once per cache.
+        log.warning("building the gazetteer index once, into %s (about a minute)", path.parent)
     with _BUILD_LOCK:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

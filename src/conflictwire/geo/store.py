@@ -8,6 +8,7 @@ read half a file.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import logging
 import marshal
@@ -31,9 +32,37 @@ _CATEGORICAL = ("cc", "admin1", "admin2", "admin3", "fcode", "kind", "a1code", "
 _SEP = "\x1f"
 
 
+_NOTED: set[Path] = set()
+
+
 def cache_dir() -> Path:
+    """``CONFLICTWIRE_CACHE``, else the first writable of ``~/.cache/conflictwire``,
+    ``$XDG_CACHE_HOME/conflictwire`` and a temporary folder of this user's: a service account
+    or a container without a writable (or any) home still runs, with a note where it caches."""
     env = os.environ.get("CONFLICTWIRE_CACHE")
-    return Path(env) if env else Path.home() / ".cache" / "conflictwire"
+    if env:
+        return Path(env)
+    candidates = []
+    with contextlib.suppress(RuntimeError, KeyError):  # no HOME and no passwd entry for us
+        candidates.append(Path.home() / ".cache" / "conflictwire")
+    if os.environ.get("XDG_CACHE_HOME"):
+        candidates.append(Path(os.environ["XDG_CACHE_HOME"]) / "conflictwire")
+    fallback = Path(tempfile.gettempdir()) / f"conflictwire-{os.getuid()}"
+    for folder in [*candidates, fallback]:
+        if _writable(folder):
+            if candidates and folder != candidates[0] and folder not in _NOTED:
+                _NOTED.add(folder)
+                log.warning("%s is not writable; caching in %s", candidates[0].parent, folder)
+            return folder
+    return candidates[0] if candidates else fallback  # reading an existing index may still work
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def index_path() -> Path:
