@@ -16,9 +16,11 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
+from conflictwire.events.assemble.background import is_background, is_stale
 from conflictwire.events.assemble.doers import fill_actor1, final_actors, sentence_actors
+from conflictwire.events.assemble.headline import segment_with_headline
 from conflictwire.events.assemble.record import arrests_of, build_event
-from conflictwire.events.assemble.segment import EventDraft, Mention, segment
+from conflictwire.events.assemble.segment import EventDraft, Mention
 from conflictwire.events.candidates.clauses import split_clauses
 from conflictwire.events.candidates.headlines import (
     described,
@@ -43,6 +45,7 @@ from conflictwire.events.classify.blend import choose_sub_type, proposed_kind, v
 from conflictwire.events.classify.coding import LABEL_MARK, resolve_sub_type
 from conflictwire.events.classify.model import Prediction, TextClassifier, coder_version
 from conflictwire.events.classify.verdicts import sentence_verdicts
+from conflictwire.events.fields.asides import speech_days_blanked
 from conflictwire.events.fields.attribution import Attribution, AttributionTracker
 from conflictwire.events.fields.places import (
     dateline_end,
@@ -56,6 +59,7 @@ from conflictwire.events.fields.places import (
 from conflictwire.events.fields.release_days import release_day
 from conflictwire.events.fields.release_tolls import share_release_toll
 from conflictwire.events.fields.roles import assign_roles
+from conflictwire.events.fields.scene import scene_places
 from conflictwire.events.fields.support import (
     ActorRef,
     DateRef,
@@ -277,6 +281,8 @@ class _DocContext:
             [p for p in geocoder.geoparse(self.text) if p.start >= self.dateline_end], self.text
         )
         self.country = dominant_country(self.places) or text_country(self.text)
+        # A victim's home, a jail, a speaker's city or a person named like a town: no scene.
+        self.places = scene_places(self.text, parsed, self.places)
         self.anchor = (
             cleaned.dateline_date or doc.published or heading_date(self.text, doc.published)
         )
@@ -382,7 +388,11 @@ def _mention(
         actor1=actor1,
         actor2=actor2,
         location=location,
-        date=event_date(_undatelined(ctx, sent), published=ctx.doc.published, anchor=ctx.anchor),
+        date=event_date(
+            speech_days_blanked(_undatelined(ctx, sent)),  # "said on Sunday" is no event's day
+            published=ctx.doc.published,
+            anchor=ctx.anchor,
+        ),
         attribution=attribution,
         weapons=find_weapons(sent.text) if any(k not in GENERIC for k in kinds) else [],
         coref=bool(_COREF.search(sent.text) or _COREF_SUBJ.search(sent.text)),
@@ -422,6 +432,7 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
             m = _mention(ctx, piece, para, attribution, first, verdict)
             if m is None:
                 continue
+            m.background = is_background(m, ctx.anchor, ctx.doc.doc_id)  # segment drops it
             if len(pieces) > 1 and previous is not None:
                 # A later clause shares the sentence's subject and, unless it names one, its day.
                 m.actor1 = m.actor1 or previous.actor1
@@ -523,7 +534,8 @@ def extract_events(
     ctx = _DocContext(doc, cleaned, parsed, geocoder, classifier)
     mentions = _mentions(ctx)
     single = single_report(ctx.text)
-    drafts = segment(mentions, single_report=single)
+    drafts = segment_with_headline(ctx.text, mentions, single_report=single)
+    mentions = [m for m in mentions if not m.background]  # no day or doer from the past
     for m in (m for draft in drafts for m in draft.mentions):  # a press release's province
         m.location = release_place(ctx.text, ctx.places, ctx.header_places, m.start, m.location)
     fills = fill_actor1(drafts, mentions)
@@ -531,6 +543,8 @@ def extract_events(
     for i, draft in enumerate(drafts):
         actor1 = draft.actor1 or fills.get(i)
         event = _code(ctx, draft, actor1, mentions, single and i == 0)
+        if event is not None and is_stale(event.event_date, ctx.anchor, doc.doc_id):
+            continue  # told of as the story's past (its day months before the report)
         if event is not None:
             events.append(event)
             # An ACLED note codes a raid as one event, as ACLED does; a press release or

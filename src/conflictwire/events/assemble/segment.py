@@ -13,6 +13,7 @@ are read in text order and each joins the event it continues or restates, or ope
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -43,6 +44,9 @@ class Mention:
     actors: list[ActorRef] = field(default_factory=list)
     text: str = ""  # the sentence (or clause) itself, as analysed
     verdict: Prediction | None = None  # the learned classifier's, on the whole sentence
+    # An older happening retold ("In 2014, gunmen killed ..."): it is segmented so that its
+    # retelling gathers with it, and then dropped with it (``assemble.background``).
+    background: bool = False
 
 
 @dataclass
@@ -159,7 +163,44 @@ def _restates_inside(m: Mention, ev: EventDraft) -> bool:
     return same_paragraph or m.coref or _ANAPHORIC.match(m.text) is not None
 
 
+def _same_region(m: Mention, ev: EventDraft) -> bool:
+    """ "The blast took place near Tekalguda, ..." after "an IED blast in Sukma district": the
+    happening retold by name ("the blast") at another place of the same province."""
+    place = next((x.location.place for x in ev.mentions if x.location.place is not None), None)
+    here = m.location.place
+    if not m.coref or m.new_marker or place is None or here is None:
+        return False
+    return bool(here.admin1) and (here.country, here.admin1) == (place.country, place.admin1)
+
+
+_CUSTODY = frozenset({"Arrests", "~kill"})
+_CUSTODY_DAYS = 7
+
+
+def _custody_after(m: Mention, ev: EventDraft) -> bool:
+    """ "A 31-year-old man was arrested Monday" after Sunday's shooting: the suspect's arrest
+    is part of that happening's story, on whatever later day it came."""
+    if "Arrests" not in m.kinds or not set(m.kinds) <= _CUSTODY or m.new_marker:
+        return False
+    if place_key(m.location) is not None or all("Arrests" in x.kinds for x in ev.mentions):
+        return False
+    mine, theirs = m.date, ev.date
+    if mine is None or theirs is None:
+        return True
+    gap = (_iso_day(mine.date) - _iso_day(theirs.date)).days
+    return 0 <= gap <= _CUSTODY_DAYS
+
+
+def _iso_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return dt.date.min
+
+
 def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
+    if latest and _custody_after(m, ev):
+        return True
     if latest and set(m.kinds) <= _DEATHS and place_key(m.location) is None and m.actor1 is None:
         return True  # "A fourth civilian died in hospital on Tuesday": a later toll of the same
     if (
@@ -178,7 +219,7 @@ def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
     mkey, ekey = place_key(m.location), ev.place_key
     if mkey is not None and ekey is not None:
         if mkey != ekey:
-            return latest and _restates_inside(m, ev)
+            return latest and (_restates_inside(m, ev) or _same_region(m, ev))
         if m.coref and latest:
             return True  # "Two officers were killed in the attack": its victims, not new doers
         return not _actors_clash(m.actor1, ev.actor1) or _side_known(m, ev)
@@ -210,6 +251,32 @@ def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
     )
 
 
+# "Sunday's attack", "on Monday", "today": a retelling of the news, never of the background.
+_RECENT_WORDS = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight"
+    r"|this\s+(?:morning|afternoon|evening|week))\b",
+    re.I,
+)
+
+
+def _background_fit(m: Mention, ev: EventDraft, latest: bool) -> bool | None:
+    """Whether ``m`` may join ``ev`` as far as background goes (None: no say). A background
+    mention opens or joins background only; a news mention joins background only as its
+    bare continuation (no place, no day, no recent word of its own, right after it)."""
+    told_before = ev.mentions[0].background
+    if m.background:
+        return None if told_before else False
+    if not told_before:
+        return None
+    return (
+        latest
+        and place_key(m.location) is None
+        and m.date is None
+        and not m.new_marker
+        and not _RECENT_WORDS.search(m.text)
+    )
+
+
 def _sweeping_targets(m: Mention, events: list[EventDraft]) -> list[EventDraft]:
     return [
         ev
@@ -218,30 +285,49 @@ def _sweeping_targets(m: Mention, events: list[EventDraft]) -> list[EventDraft]:
     ]
 
 
+def _fits(m: Mention, ev: EventDraft, latest: bool) -> bool:
+    fit = _background_fit(m, ev, latest)
+    return _joins(m, ev, latest) if fit is None else fit
+
+
 def segment(mentions: list[Mention], *, single_report: bool = False) -> list[EventDraft]:
-    """Group mentions into happenings, in order of first mention.
+    """Group mentions into happenings, in order of first mention; the background's
+    happenings (an older one retold, with its retellings) are left out.
 
     ``single_report``: the document is one dated report of one happening (an ACLED-style
     note: one paragraph opening "On 3 May 2024, ..."); later sentences add detail to it
     unless they carry another day of their own.
     """
+    drafts = _segment(mentions, single_report=single_report)
+    return [d for d in drafts if not d.mentions[0].background]
+
+
+def _segment(mentions: list[Mention], *, single_report: bool = False) -> list[EventDraft]:
     if single_report and mentions:
+        mentions = [m for m in mentions if not m.background] or mentions
         first = EventDraft([mentions[0]])
         rest = [m for m in mentions[1:] if _dates_clash(m.date, first.date) or m.new_marker]
         first.mentions += [m for m in mentions[1:] if m not in rest]
-        return [first] + (segment(rest) if rest else [])
+        return [first] + (_segment(rest) if rest else [])
     events: list[EventDraft] = []
     pending_wide: list[Mention] = []
     current: EventDraft | None = None
     for m in mentions:
         if m.wide:
-            pending_wide.append(m)
+            if not m.background:
+                pending_wide.append(m)
             continue
         # The story's thread is the event told last, which may be an earlier one resumed.
         order = ([current] if current is not None else []) + [
             ev for ev in reversed(events) if ev is not current
         ]
-        target = next((ev for ev in order if _joins(m, ev, latest=ev is current)), None)
+        # After a stretch of background the news story resumes where it left off.
+        resumed = None
+        if current is not None and current.mentions[0].background and not m.background:
+            resumed = next((ev for ev in reversed(events) if not ev.mentions[0].background), None)
+        target = next(
+            (ev for ev in order if _fits(m, ev, latest=ev is current or ev is resumed)), None
+        )
         if target is None:
             target = EventDraft()
             events.append(target)

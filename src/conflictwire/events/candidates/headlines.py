@@ -41,8 +41,15 @@ _DESCRIBED = re.compile(
 )
 
 
+# "held on a murder charge", "faces terrorism charges": the charge names a deed, not a happening.
+_CHARGE_AFTER = re.compile(r"^[\w-]*\s+(?:charges?|counts?|case|suspects?|convictions?)\b", re.I)
+
+
 def described(sent: Span, trig: Trigger) -> bool:
-    return _DESCRIBED.search(sent.text[: trig.start - sent.start_char]) is not None
+    offset = sent.start_char
+    if _CHARGE_AFTER.match(sent.text[trig.end - offset :]):
+        return True
+    return _DESCRIBED.search(sent.text[: trig.start - offset]) is not None
 
 
 # Weapons someone found, seized or dealt in are objects, not attacks: "seized grenades and
@@ -96,10 +103,11 @@ def _role_subject(verb: Token) -> bool:
     return subj.pos_ == "PROPN" and verb.lemma_.lower() in _NAMED_PROFILE_VERBS
 
 
-# "ISAF condemns the attack": a reaction to a happening already told, not another one.
+# "ISAF condemns the attack", "police confirmed the attack", "marked the anniversary of the
+# massacre": a reaction to a happening already told (or long past), not another one.
 _REACTIONS = frozenset({
     "condemn", "denounce", "deplore", "regret", "investigate", "mourn", "decry", "criticize",
-    "criticise", "praise", "welcome",
+    "criticise", "praise", "welcome", "confirm", "commemorate", "remember", "mark",
 })  # fmt: skip
 
 
