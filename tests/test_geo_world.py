@@ -27,13 +27,14 @@ def _place(geocoder: Geocoder, text: str, name: str) -> Place:
 
 
 def test_a_country_is_the_country_not_its_capital_or_state(geocoder: Geocoder) -> None:
-    text = "The outbreak, which started in Mexico, reached Guerrero and Oaxaca."
+    text = "Flu cases rose in Mexico, above all in Guerrero and Oaxaca."
     place = _place(geocoder, text, "Mexico")
     assert (place.kind, place.country_code, place.feature_code) == ("country", "MX", "PCLI")
 
 
 def test_a_demonym_is_its_country(geocoder: Geocoder) -> None:
-    place = _place(geocoder, "I got tired of Canadian winters, he said in Dallas.", "Canadian")
+    text = "Canadian officials kept the border open, a spokesman in Dallas said."
+    place = _place(geocoder, text, "Canadian")
     assert (place.kind, place.country_code) == ("country", "CA")
 
 
@@ -53,10 +54,10 @@ def test_a_list_of_states_is_a_list_of_states(geocoder: Geocoder) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "code"),
     [
-        ("Two million children in the Middle East missed a vaccine.", "Middle East", "RGN"),
-        ("Cholera has spread across West Africa this year.", "West Africa", "RGN"),
+        ("Aid agencies in the Middle East warned of a measles outbreak.", "Middle East", "RGN"),
+        ("Floods hit towns across West Africa this year.", "West Africa", "RGN"),
         ("The tanker sank in the Indian Ocean on Sunday.", "Indian Ocean", "OCN"),
-        ("A tsunami hit the island of Java on Monday.", "Java", "ISL"),
+        ("Volcanic ash fell on villages in Java overnight.", "Java", "ISL"),
     ],
 )
 def test_world_regions_and_seas_are_no_towns(
@@ -74,7 +75,7 @@ def test_a_world_region_is_no_event_point(geocoder: Geocoder) -> None:
 
 
 def test_world_cities_beat_small_namesakes_without_evidence(geocoder: Geocoder) -> None:
-    text = "The pope left Rome's hospital today; pilgrims gathered in Lisbon and Madrid."
+    text = "Rome's mayor greeted pilgrims; flights from Lisbon and Madrid were full."
     for name, country in (("Rome", "IT"), ("Lisbon", "PT"), ("Madrid", "ES")):
         assert _place(geocoder, text, name).country_code == country
 
@@ -87,7 +88,7 @@ def test_one_capital_per_country(geocoder: Geocoder) -> None:
 
 
 def test_a_landmark_named_after_a_saint_is_no_place(geocoder: Geocoder) -> None:
-    mentions = geocoder.geoparse("Crowds filled St. Peter's Square in Rome for the blessing.")
+    mentions = geocoder.geoparse("Pilgrims waited in St. Peter's Square in Rome for the blessing.")
     assert [m.text for m in mentions] == ["Rome"]
 
 
@@ -99,7 +100,7 @@ def test_a_place_before_a_full_stop_keeps_the_next_sentence(geocoder: Geocoder) 
 
 
 def test_a_place_before_its_office_or_people(geocoder: Geocoder) -> None:
-    text = "A Concord resident told the Concord Police about the theft."
+    text = "A Concord resident reported the theft to Concord Police."
     assert [m.text for m in geocoder.geoparse(text)] == ["Concord", "Concord"]
 
 
@@ -109,7 +110,7 @@ def test_a_person_before_said_is_no_place_but_a_country_is(geocoder: Geocoder) -
 
 
 def test_the_tail_of_a_longer_name_abroad_is_dropped(geocoder: Geocoder) -> None:
-    text = "Nineteen people have died in the West Midlands, officials in London said."
+    text = "Storm damage was worst in the West Midlands, officials in London said."
     assert [m.text for m in geocoder.geoparse(text)] == ["London"]
     texan = _place(geocoder, "Storms hit North Texas; Dallas lost power.", "Texas")
     assert (texan.kind, texan.name) == ("admin1", "Texas")
@@ -117,20 +118,20 @@ def test_the_tail_of_a_longer_name_abroad_is_dropped(geocoder: Geocoder) -> None
 
 def test_a_surname_of_the_text_stays_a_person(geocoder: Geocoder) -> None:
     text = (
-        "The Rev. Roy Jones was named chaplain in Shreveport. The mayor spoke of Jones' "
-        "appointment and said he talked to Roy on Monday."
+        "The Rev. Dale Lacey was named chaplain in Lufkin. The mayor spoke of Lacey's "
+        "appointment and said he talked to Dale on Monday."
     )
-    assert [m.text for m in geocoder.geoparse(text)] == ["Shreveport"]
+    assert [m.text for m in geocoder.geoparse(text)] == ["Lufkin"]
 
 
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
         ("Cases were confirmed in Côte d'Ivoire and Ghana.", "Côte d'Ivoire", "CI"),
-        ("Cholera reached the capital, Port-au-Prince, on Friday.", "Port-au-Prince", "HT"),
-        ("Gunmen attacked a hotel in the resort of Acapulco on Saturday.", "Acapulco", "MX"),
-        ("A newspaper in Midland, Michigan, USA was evacuated.", "USA", "US"),
-        ("The recall hit Taco Bell Canada and its 180 outlets.", "Canada", "CA"),
+        ("Aid flights landed in Port-au-Prince on Friday.", "Port-au-Prince", "HT"),
+        ("Gunmen attacked a hotel in Acapulco, the Pacific port, at dawn.", "Acapulco", "MX"),
+        ("A clinic in Flint, Michigan, USA closed for a week.", "USA", "US"),
+        ("The franchise Pizza Hut Canada closed two outlets.", "Canada", "CA"),
         ("The band moved to L.A. after the tour.", "L.A.", "US"),
         ("Tourists in NYC queued for hours.", "NYC", "US"),
     ],
@@ -146,13 +147,13 @@ def test_a_given_name_opening_a_sentence_makes_a_person(geocoder: Geocoder) -> N
 
 
 def test_a_place_before_the_people_it_is_home_to(geocoder: Geocoder) -> None:
-    mentions = geocoder.geoparse("A Reading man was arrested in Pennsylvania on Sunday.")
+    mentions = geocoder.geoparse("A Reading man was charged with theft in Pennsylvania.")
     assert [m.text for m in mentions] == ["Reading", "Pennsylvania"]
 
 
 def test_a_town_the_index_lacks_in_a_full_address_stays_unresolved(geocoder: Geocoder) -> None:
-    places = _places(geocoder, "The truck was stopped in Stroud, Ontario, Canada on Friday.")
-    assert places["Stroud"] is None  # not Stroud, England
+    places = _places(geocoder, "The bus broke down in Brighton, Ontario, Canada on Friday.")
+    assert places["Brighton"] is None  # not Brighton, England
     assert places["Ontario"] is not None and places["Ontario"].kind == "admin1"
 
 
@@ -162,7 +163,7 @@ def test_a_feature_the_index_lacks_is_no_town(geocoder: Geocoder) -> None:
 
 
 def test_a_state_abbreviated_with_a_space_qualifies_its_town(geocoder: Geocoder) -> None:
-    places = _places(geocoder, "He is held in the jail in Greenwood, W. Va., on a violation.")
-    assert places["Greenwood"] is None  # the West Virginia town the index lacks, not Indiana's
+    places = _places(geocoder, "The mill in Springfield, W. Va., reopened on Monday.")
+    assert places["Springfield"] is None  # the West Virginia one the index lacks, not Missouri's
     state = _place(geocoder, "He lives in Wheeling, W. Va., with his wife.", "W. Va")
     assert state.name == "West Virginia"
