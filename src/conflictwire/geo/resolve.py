@@ -172,7 +172,7 @@ def _unsupported_tails(
     """ "West Midlands" read as Midlands, Zimbabwe: the tail of a longer name the index lacks
     is dropped when nothing else in the text lies in its reading's country ("North Texas" in
     a Texan story stays)."""
-    # Countries of the names read on their own ("South Arlington ... Arlington" keeps both).
+    # Countries of the names read on their own ("South Salem ... Salem" keeps both).
     named = {
         view.cc(pid)
         for cand, pid in zip(cands, chosen, strict=True)
@@ -227,10 +227,10 @@ def _drop_outside_named_regions(
         if region in priors[i]:
             continue  # "New South Wales (NSW)": the name and its short form
         country = chosen[quals[q]] if q in quals else None
-        # An address: "Stroud, Ontario, Canada", "Greenwood, W. Va.", "Paris, TX".
+        # An address: "Brighton, Ontario, Canada", "Springfield, W. Va.", "Paris, TX".
         abbreviated = "." in cands[q].text or cands[q].text.isupper()
         address = abbreviated or (country is not None and _contains(view, country, region))
-        if not (REGION_SUFFIX.search(cands[q].key) or address):  # "Stroud, Ontario, Canada"
+        if not (REGION_SUFFIX.search(cands[q].key) or address):  # "Brighton, Ontario, Canada"
             continue
         inside = [pid for pid in priors[i] if _contains(view, region, pid)]
         if not inside:

@@ -271,8 +271,8 @@ def _not_a_common_word(
 
 
 def _attributive(text: str, end: int) -> bool:
-    """Whether the name is followed by an office or people it is the place of ("Concord
-    Police", "a Concord resident")."""
+    """Whether the name is followed by an office or people it is the place of ("Salem
+    Police", "a Salem resident")."""
     nxt = re.match(r"^ ([A-Za-z]+)", text[end : end + 20])
     return nxt is not None and nxt.group(1).lower() in _ATTRIBUTIVE
 
@@ -352,16 +352,16 @@ def _acceptable(
         and not _region_like(cand, index)
         and prev.lower() not in _PLACE_CUES  # "officials in London said"
     ):
-        return False  # "Lin said", but "Mexico said" and "the EU said" are the state speaking
+        return False  # "Wong said", but "Mexico said" and "the EU said" are the state speaking
     nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""
     next_gap = text[cand.end : tokens[j + 1][0]] if nxt else ""
     if nxt.lower() in _ORG_WORDS and next_gap == " ":
         return any(index.kind(c // 2) in ("country", "admin1") for c in cand.codes)
     if cand.key in first_names() and _is_cap(nxt) and next_gap == " ":
-        # "Andrew Kummer" is a person; "Henry County", "Virginia Department of ..." are not.
+        # "Andrew Kummer" is a person; "Henry County", "Georgia Department of ..." are not.
         return nxt.lower() in _REGION_WORDS or nxt.lower() in _ATTRIBUTIVE
     if cand.key in surnames and prev.lower() not in _LOCATIVE and not _attributive(text, cand.end):
-        return False  # the text's "Rev. Roy Jones" is the "Jones" of "told Jones", "of Jones'"
+        return False  # the text's "Rev. Dale Lacey" is the "Lacey" of "told Lacey", "of Lacey's"
     if cand.key in common and prev.lower() not in _PLACE_CUES:
         return False  # a common word used in lower case elsewhere in the text
     if prev.lower() in first_names() and _is_cap(prev) and gap == " ":
@@ -375,7 +375,7 @@ def _acceptable(
         and not after_stop
         and not _sentence_start(text, tokens[i - 1][0])
     ):
-        # A country or state after an organisation's name ("Taco Bell Canada") is the place;
+        # A country or state after an organisation's name ("Pizza Hut Canada") is the place;
         # after a given name ("Michael Jordan") it is the person.
         country_after_org = _region_like(cand, index) and prev.lower() not in first_names()
         return prev.lower() in _PLACE_CUES or country_after_org
