@@ -53,3 +53,23 @@ def test_geoparse_reports_unreadable_input_and_exits_1(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {line["doc_id"] for line in lines} == {"d1"}
     assert any(line["text"] == "Baidoa" and line["admin1"] == "Bay" for line in lines)
+
+
+def test_geoparse_says_what_kind_of_place_each_mention_is(tmp_path: Path) -> None:
+    doc = tmp_path / "world.txt"
+    doc.write_text(
+        "Ships in the Red Sea turned back; Egypt closed ports in Alexandria and Ontario "
+        "hospitals sent aid to the Middle East.",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["geoparse", str(doc)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    codes = {line["text"]: line["feature_code"] for line in lines}
+    assert codes == {
+        "Red Sea": "SEA",
+        "Egypt": "PCLI",
+        "Alexandria": "PPL",
+        "Ontario": "ADM1",
+        "Middle East": "RGN",
+    }
