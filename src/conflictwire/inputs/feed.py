@@ -101,12 +101,15 @@ def _detail_text(detail: Any) -> str:
 
 
 def _entry_day(entry: Any) -> str | None:
+    # The entry's own keys only: feedparser's get("updated") falls back to "published" with
+    # a DeprecationWarning per entry; the order here already tries "published" first.
+    own = dict.get if isinstance(entry, dict) else type(entry).get
     for key in ("published", "updated", "created"):
-        day = iso_day(entry.get(key))
+        day = iso_day(own(entry, key))
         if day:
             return day
     for key in ("published_parsed", "updated_parsed"):
-        stamp = entry.get(key)
+        stamp = own(entry, key)
         if stamp:
             return f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}"
     return None
