@@ -22,7 +22,7 @@ from conflictwire.events.fields.attribution import Attribution
 from conflictwire.events.fields.scene import off_scene
 from conflictwire.events.fields.support import DateRef
 from conflictwire.nlp import load_nlp
-from conflictwire.records import EventLocation, Place, PlaceMention
+from conflictwire.records import Document, EventLocation, Place, PlaceMention
 
 from .articles_score import score_all, score_article
 
@@ -268,3 +268,27 @@ def test_a_headline_is_a_title_line_not_a_first_paragraph() -> None:
     assert title_end("Bandits kill 12 in Zamfara\n\nArmed bandits attacked ...") == 26
     assert title_end("Gunmen killed 12 people on Saturday.\n\nPolice said ...") == 0
     assert title_end("One paragraph only, no title") == 0
+
+
+# --- words misread --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior analyst Mark Shell said on Monday that the city had been quiet for a week.",
+        'Police in Dayton named the suspect as Ahmed Karim, nicknamed "the Bomber" by friends.',
+        "Police Chief Robert Douglas said the city council would meet on Tuesday.",
+    ],
+)
+def test_names_that_are_cue_words_tell_no_happening(real_pipe: Pipeline, text: str) -> None:
+    doc = Document(doc_id="t", text=text, published="2024-05-06", language="en")
+    events = real_pipe.process(doc).events
+    assert events == [], [(e.sub_event_type, e.evidence[0].text) for e in events]
+
+
+def test_a_charge_names_a_deed_not_a_killing(real_pipe: Pipeline) -> None:
+    text = "A 31-year-old Columbus man was arrested on Monday and is held on a murder charge."
+    doc = Document(doc_id="t", text=text, published="2024-05-06", language="en")
+    subs = {e.sub_event_type for e in real_pipe.process(doc).events}
+    assert "Attack" not in subs and "Armed clash" not in subs, subs

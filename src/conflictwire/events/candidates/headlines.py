@@ -45,9 +45,39 @@ _DESCRIBED = re.compile(
 _CHARGE_AFTER = re.compile(r"^[\w-]*\s+(?:charges?|counts?|case|suspects?|convictions?)\b", re.I)
 
 
+# "analyst Mark Shell", "Royal Dutch Shell", "Sgt. Mike Riot", "nicknamed 'the Bomber'": a cue
+# word that is part of a name (a capitalized word beside it, in running text) or a nickname.
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z'’-]+\s+$")
+_NICKNAME_BEFORE = re.compile(
+    r"\b(?:nicknamed|known\s+as|dubbed|alias|a\.k\.a\.|aka)\s+[\"“'‘]?(?:the\s+)?$", re.I
+)
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i|an|ic)$")
+
+
+def _title_case(text: str) -> bool:
+    words = _WORDS.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """The cue word at ``text[start:end]`` is a surname, a company's or a nickname."""
+    before, word = text[:start], text[start:end]
+    if _NICKNAME_BEFORE.search(before):
+        return True
+    if not word[:1].isupper() or _title_case(text):
+        return False
+    name = _NAME_BEFORE.search(before)
+    if name is not None and not _DEMONYM.search(name.group(0).strip()):
+        return True  # "Mark Shell"; but "Russian Shelling" is the shelling, capitalized
+    return re.match(r"\s+[A-Z][a-z]", text[end:]) is not None  # "Shell Oil"
+
+
 def described(sent: Span, trig: Trigger) -> bool:
     offset = sent.start_char
     if _CHARGE_AFTER.match(sent.text[trig.end - offset :]):
+        return True
+    if _named(sent.text, trig.start - offset, trig.end - offset):
         return True
     return _DESCRIBED.search(sent.text[: trig.start - offset]) is not None
 
