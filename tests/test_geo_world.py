@@ -167,3 +167,10 @@ def test_a_state_abbreviated_with_a_space_qualifies_its_town(geocoder: Geocoder)
     assert places["Springfield"] is None  # the West Virginia one the index lacks, not Missouri's
     state = _place(geocoder, "He lives in Wheeling, W. Va., with his wife.", "W. Va")
     assert state.name == "West Virginia"
+
+
+def test_saint_printed_short_is_the_city_of_that_name(geocoder: Geocoder) -> None:
+    place = _place(
+        geocoder, "Tourists flocked to St. Petersburg for the White Nights.", "St. Petersburg"
+    )
+    assert place.country_code == "RU"

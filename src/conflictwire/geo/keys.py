@@ -23,6 +23,9 @@ def add_city_keys(
 
     primary = fold(name)
     gaz.add_key(primary, pid)
+    for long, short in _SHORT_FORMS:  # "Saint Petersburg" is printed "St. Petersburg"
+        if primary.startswith(long):
+            gaz.add_key(short + primary[len(long) :], pid)
     for alt in alternates:
         key = fold(alt)
         if (
@@ -40,3 +43,4 @@ def add_city_keys(
 
 
 _ALL_ALTERNATES_FROM = 100_000
+_SHORT_FORMS = (("saint ", "st "), ("sainte ", "ste "), ("mount ", "mt "), ("fort ", "ft "))
