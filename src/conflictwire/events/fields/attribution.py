@@ -31,8 +31,19 @@ _UNNAMED_MEDIA = re.compile(
 _ANAPHOR = re.compile(
     r"^\W*(?:the|this|that) (?:news|report|outlet|agency|broadcaster|channel|media)\b", re.I
 )
+# "Ukrainian forces said they ...", "Separately, the regional governor said ...": a speaker of up
+# to five words opening the sentence (after a linking adverbial), then the verb of saying. The
+# speaker holds no clause word ("Troops shelled the town and said" is no speaker).
 _SAID = re.compile(
-    r"^\W*(?:(?:[A-Z][\w.-]*\s+){0,4}(?:[A-Z][\w.-]*))\s+(?:said|says|stated|claimed|announced|reported|told|added)\b"
+    r"^\W*(?:(?:separately|meanwhile|later|earlier|elsewhere|also|in addition|in a statement"
+    r"|on \w+(?: \w+)?|overnight),\s+)?"
+    r"(?P<speaker>[\w.'-]+(?:\s+[\w.'-]+){0,4}?)\s+"
+    r"(?:said|says|stated|claimed|announced|reported|told|added)\b",
+    re.I,
+)
+_NOT_SPEAKER = frozenset(
+    {"and", "or", "but", "who", "which", "that", "when", "after", "as", "to", "it", "they"}
+    | {"he", "she", "we", "i", "you", "there", "this", "these"}
 )
 _TRAILING_SAID = re.compile(
     r",\s+((?:the |a )?(?:[\w.'-]+\s+){0,4}?[\w.'-]+)\s+(?:said|says|stated|reported|told \w+"
@@ -59,6 +70,16 @@ def _outlet_name(raw: str) -> str:
         words = name.split()
         return " ".join(w if w.isupper() else w.capitalize() for w in words)
     return _OUTLET_SUFFIX.sub("", name)
+
+
+def _leading_speaker(sentence: str) -> str | None:
+    said = _SAID.search(sentence)
+    if said is None:
+        return None
+    words = said.group("speaker").split()
+    if any(w.lower() in _NOT_SPEAKER for w in words) or words[-1].lower().endswith("ed"):
+        return None  # a clause ("they", "forces shelled ... and"), not a speaker
+    return re.sub(r"^(?:the|a) ", "", " ".join(words), flags=re.I)
 
 
 class AttributionTracker:
@@ -97,9 +118,10 @@ class AttributionTracker:
             if _UNNAMED_SPEAKERS.match(speaker):
                 return Attribution("unconfirmed", [speaker])
             return Attribution("attributed", [re.sub(r"^(?:the|a) ", "", speaker)])
-        said = _SAID.search(sentence)
-        if said and not sentence.lstrip().lower().startswith(("he ", "she ", "they ", "it ")):
-            speaker = sentence[: said.end()].rsplit(" ", 1)[0].strip(" ,")
+        speaker = _leading_speaker(sentence)
+        if speaker is not None:
+            if _UNNAMED_SPEAKERS.match(speaker):
+                return Attribution("unconfirmed", [speaker])
             return Attribution("attributed", [speaker])
         return None
 
