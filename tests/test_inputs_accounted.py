@@ -134,3 +134,33 @@ def test_one_file_named_twice_is_one_document(
     docs, failures = _split(["./a.txt", "a.txt", "more", "more/b.txt", str(tmp_path / "a.txt")])
     assert [d.doc_id for d in docs] == ["a.txt", "more/b.txt"]
     assert not failures
+
+
+def test_a_feed_cut_off_mid_item_keeps_its_items_and_is_named(tmp_path: Path) -> None:
+    items = "".join(
+        f"<item><title>Report {i}</title><link>https://feed.example/{i}</link>"
+        f"<description>Troops shelled Sample {i} overnight.</description></item>"
+        for i in range(4)
+    )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{items}'
+    path = tmp_path / "wire.rss"
+    path.write_text(feed[: feed.rindex("<item>") + 30], encoding="utf-8")  # cut in the 4th
+    docs, failures = _split([str(path)])
+    assert [d.doc_id for d in docs][:3] == [f"https://feed.example/{i}" for i in range(3)]
+    assert len(failures) == 1 and failures[0].name == str(path)
+    assert "not well-formed" in failures[0].reason
+
+
+def test_a_linked_folder_is_said_not_silently_skipped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("Troops shelled Sample overnight.", encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "linked").symlink_to(real, target_is_directory=True)
+    with caplog.at_level("WARNING", logger="conflictwire.inputs.reader"):
+        docs, failures = _split([str(inbox)])
+    assert not docs and not failures
+    assert f"{inbox / 'linked'}: a linked folder, not walked" in caplog.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
+from xml.sax import SAXException
 
 from conflictwire.inputs.dates import iso_day
 from conflictwire.inputs.html import fragment_to_text
@@ -60,6 +61,13 @@ def read_feed(name: str, data: bytes, opts: ReadOptions) -> Iterator[Document | 
         doc = _entry_document(name, index, entry, feed_title or opts.source, opts.published)
         doc.language = doc.language or feed_language
         yield doc
+    fault = parsed.get("bozo_exception")
+    if entries and isinstance(fault, SAXException):
+        # The lenient parser kept what came before the fault; what followed may be gone.
+        yield ReadFailure(
+            name,
+            f"not well-formed XML ({fault}): {len(entries)} items read, later ones may be lost",
+        )
 
 
 def _entry_document(

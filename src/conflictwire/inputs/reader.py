@@ -83,6 +83,9 @@ def _walk(folder: Path) -> Iterator[Path | ReadFailure]:
     for root, dirs, files in os.walk(folder, onerror=errors.append):
         yield from _walk_failures(errors)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for linked in [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            # Not followed (a link can loop back up the tree); said, so it is no silent loss.
+            log.warning("%s: a linked folder, not walked; name it to read it", Path(root, linked))
         for file in sorted(files):
             if not file.startswith("."):
                 yield Path(root) / file
