@@ -164,3 +164,24 @@ def test_a_linked_folder_is_said_not_silently_skipped(
         docs, failures = _split([str(inbox)])
     assert not docs and not failures
     assert f"{inbox / 'linked'}: a linked folder, not walked" in caplog.text
+
+
+def test_a_readers_own_error_names_the_input_and_the_rest_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conflictwire.inputs import reader
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise AttributeError("'NoneType' object has no attribute 'text'")
+
+    monkeypatch.setattr(reader, "extract_page", broken)
+    (tmp_path / "a.html").write_text("<html><p>Troops shelled Sample.</p></html>", "utf-8")
+    (tmp_path / "b.txt").write_text("Troops shelled Sample overnight.", encoding="utf-8")
+    docs, failures = _split([str(tmp_path)])
+    assert [d.doc_id for d in docs] == [str(tmp_path / "b.txt")]
+    assert failures == [
+        ReadFailure(
+            str(tmp_path / "a.html"),
+            "reading failed: AttributeError: 'NoneType' object has no attribute 'text'",
+        )
+    ]

@@ -132,6 +132,9 @@ def _read_stream(
         yield ReadFailure(name, f"truncated or corrupt compressed data: {exc}")
     except OSError as exc:
         yield ReadFailure(name, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a parser's own bug: this input is named, the run goes on
+        log.debug("%s: reading failed", name, exc_info=True)
+        yield ReadFailure(name, f"reading failed: {type(exc).__name__}: {exc}")
 
 
 def _read_kind(
