@@ -174,3 +174,14 @@ def test_saint_printed_short_is_the_city_of_that_name(geocoder: Geocoder) -> Non
         geocoder, "Tourists flocked to St. Petersburg for the White Nights.", "St. Petersburg"
     )
     assert place.country_code == "RU"
+
+
+def test_a_given_name_with_nothing_near_its_namesake_is_dropped(geocoder: Geocoder) -> None:
+    text = "Volunteers in Kentucky thanked Paul and Mary for the trivia night."
+    assert [m.text for m in geocoder.geoparse(text)] == ["Kentucky"]
+
+
+def test_a_university_named_after_a_state_names_no_region(geocoder: Geocoder) -> None:
+    text = "Florida State University lost. In Kentucky, the Laurel County team won the bee."
+    county = _place(geocoder, text, "Laurel County")
+    assert (county.kind, county.admin1) == ("admin2", "Kentucky")

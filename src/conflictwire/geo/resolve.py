@@ -34,6 +34,7 @@ _DISTRICT_GAP = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:district|village|town|area|subdistrict)"
     r"\s*(?:,|\(|of|in)\s*$"
 )
+_NAME_GOES_ON = re.compile(r"^ [A-Z]")
 _OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$")  # "Khogyani district of Ghazni province"
 _KIND_PRIOR = {"country": 5.5, "admin1": 3.2, "admin2": 1.6, "admin3": 0.6, "other": 0.5}
 _COHERENCE = 1.0
@@ -169,18 +170,18 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
 def _unsupported_tails(
     view: IndexView, cands: list[Candidate], chosen: list[int | None]
 ) -> set[int]:
-    """ "West Midlands" read as Midlands, Zimbabwe: the tail of a longer name the index lacks
-    is dropped when nothing else in the text lies in its reading's country ("North Texas" in
-    a Texan story stays)."""
+    """ "West Midlands" read as Midlands, Zimbabwe, "Paul" as Paul, Cape Verde: a doubtful
+    name is dropped when nothing else in the text lies in its reading's country ("North Texas"
+    in a Texan story stays, "Virginia" beside Richmond too)."""
     # Countries of the names read on their own ("South Salem ... Salem" keeps both).
     named = {
         view.cc(pid)
         for cand, pid in zip(cands, chosen, strict=True)
-        if pid is not None and not cand.after_compass
+        if pid is not None and not cand.doubtful
     }
     dropped = set()
     for i, (cand, pid) in enumerate(zip(cands, chosen, strict=True)):
-        if cand.after_compass and pid is not None and view.cc(pid) not in named:
+        if cand.doubtful and pid is not None and view.cc(pid) not in named:
             dropped.add(i)
             chosen[i] = None
     return dropped
@@ -200,7 +201,10 @@ def _districts_of_the_paragraph_region(
         if i and "\n\n" in text[cands[i - 1].end : cand.start]:
             region = None
         pid = chosen[i]
-        if pid is not None and view.kind(pid) == "admin1" and REGION_SUFFIX.search(cand.key):
+        named_region = REGION_SUFFIX.search(cand.key) and not _NAME_GOES_ON.match(
+            text[cand.end : cand.end + 2]
+        )  # "Helmand province", not "Florida State University"
+        if pid is not None and view.kind(pid) == "admin1" and named_region:
             region = pid
             continue
         if region is None or pid is None or cand.key.rsplit(" ", 1)[-1] not in _DISTRICT_WORDS:

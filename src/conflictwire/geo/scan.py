@@ -63,9 +63,10 @@ class Candidate:
     text: str
     key: str
     codes: list[int]  # 2 * place id + is_alternate
-    # Right after a capitalized compass word the index does not join to it ("West Midlands",
-    # "Central Plateau"): maybe only the tail of a longer name the index lacks.
-    after_compass: bool = False
+    # Maybe no place of its own: the tail of a longer name the index lacks, right after a
+    # capitalized compass word ("West Midlands", "Central Plateau"), or a given name ("Paul",
+    # "Mary"). Kept only when other names of the text lie in the same country.
+    doubtful: bool = False
 
 
 _BIG_CITY = 100_000
@@ -145,7 +146,10 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
             and _not_a_common_word(text, best, common_words, index)
         ):
             state = _postal_state(text, tokens, best_j, best, index)
-            best.after_compass = i > 0 and _compass_before(text, tokens[i - 1], start)
+            best.doubtful = (i > 0 and _compass_before(text, tokens[i - 1], start)) or (
+                best.key in first_names()
+                and not any(index.kind(c // 2) == "country" for c in best.codes)  # "Chad"
+            )
             found.append(_without_full_stop(best))
             i = best_j + 1
             if state is not None:  # "Springfield, IL": the code is the town's state
