@@ -21,8 +21,20 @@ _TITLE_MAX = 200
 _TITLE = re.compile(rf"\A\s*(?P<title>[^\n]{{3,{_TITLE_MAX}}}?)[ \t]*\n[ \t]*\n")
 
 
+# A headline run into its story's dateline: "Taco Bell killer pleads guilty. CHARLESTON,
+# W.Va. -- A Charleston man ...", "Man, 34, struck, killed by car. Goose Creek — A ...".
+_RUN_IN = re.compile(
+    rf"\A\s*(?P<title>[^\n]{{3,{_TITLE_MAX}}}?[.!?])\s+"
+    r"(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–)\s+[A-Z\"“])"
+)
+
+
 def title_end(text: str) -> int:
     """Where the article's headline ends, or 0 when it has none."""
+    run_in = _RUN_IN.match(text)
+    if run_in is not None:
+        return run_in.end("title")
     m = _TITLE.match(text)
     if m is None:
         return 0

@@ -292,8 +292,15 @@ def _hard_reason(text: str, p: PlaceMention, persons: set[str]) -> str | None:
     return None
 
 
+# "MAKHACHKALA -- Three days of fighting in a wooded area of Dagestan": where the story was
+# filed; the scene when the sentence names no other.
+_DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w. ]{0,20})?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–|:)")
+
+
 def _soft_reason(text: str, p: PlaceMention) -> str | None:
     after = text[p.end : p.end + 60]
+    if len(p.text) > 2 and p.text.isupper() and _DATELINE_AFTER.match(after):
+        return "a dateline"
     if _DIED_AT.search(text[max(0, p.start - 90) : p.start]):
         return "where a victim died later"
     if _FACILITY_AFTER.match(after):
