@@ -106,6 +106,7 @@ def test_no_release_day_without_a_release_or_a_reference_day() -> None:
         ("ISAF Joint Command Evening Operational Update May 2, 2011\n...", True),
         ("KABUL, Afghanistan (Feb. 5) - A combined force detained two men.", True),
         ("KYIV, June 26 (Reuters) - Missiles struck the capital on Sunday.", False),
+        ("LONDON (Reuters) June 5 - Police detained two men.", False),
         ("On 4 March 2024, Somali forces killed 2 Al Shabaab militants.", False),
     ],
 )

@@ -67,6 +67,8 @@ _RELEASE_HEADER = re.compile(
     r"|\bnews\s+release\b|\boperational\s+update\b",
     re.IGNORECASE,
 )
+# The day in the dateline's brackets: "(Oct. 5", "(Sunday, Oct. 5".
+_BRACKETED = re.compile(r"\(\s*(?:[a-z]+day,?\s+)?$", re.IGNORECASE)
 _OPENING = 600  # how far into the text a dateline may start
 # How far past the publication day a dateline may fall (time zones, early editions).
 _SLACK = dt.timedelta(days=2)
@@ -99,7 +101,7 @@ def is_press_release(text: str) -> bool:
     if _RELEASE_HEADER.search(text[:_OPENING]):
         return True
     found = read_dateline(text)
-    return found is not None and "(" in text[found.start : found.date_start]
+    return found is not None and _BRACKETED.search(text, found.start, found.date_start) is not None
 
 
 def read_dateline(text: str, published: str | None = None) -> Dateline | None:
