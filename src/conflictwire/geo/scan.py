@@ -324,7 +324,6 @@ def _acceptable(
     names_and_words: tuple[set[str], set[str]],
     index: IndexView,
 ) -> bool:
-    surnames, common = names_and_words
     words = cand.key.split()
     prev = tokens[i - 1][2] if i > 0 else ""
     gap = text[tokens[i - 1][1] : tokens[i][0]] if i > 0 else ""
@@ -332,19 +331,50 @@ def _acceptable(
         return False
     if len(words) == 1 and cand.key in _NOT_PLACES:
         return False
-    if cand.text.isalpha() and cand.text.isupper() and 3 <= len(cand.text) <= 5:
-        # An acronym ("NISA", "SNA") unless a dateline or a region's or country's code.
-        dateline = re.match(r"^\s*[,(—–:-]", text[cand.end : cand.end + 3]) is not None
-        kinds = {index.kind(c // 2) for c in cand.codes}
-        big = any(index.pop[c // 2] >= 1_000_000 for c in cand.codes if not c % 2)  # "NYC"
-        if not dateline and not big and not (kinds & {"country", "admin1"} and len(cand.text) <= 4):
-            return False
+    acronym = cand.text.isalpha() and cand.text.isupper() and 3 <= len(cand.text) <= 5
+    if acronym and not _acronym_kept(text, cand, index):
+        return False
     if _CONTRACTION.search(cand.text) or _NAMED_AFTER.match(text[cand.end : cand.end + 24]):
         return False
     if _part_of_feature(text, tokens, j, cand, index):
         return False
     if len(words) > 1 or "." in cand.text:
         return True
+    return _single_word_acceptable(text, tokens, i, j, cand, names_and_words, index)
+
+
+def _used_otherwise(
+    text: str, cand: Candidate, prev: str, names_and_words: tuple[set[str], set[str]]
+) -> bool:
+    """A word the text uses as a surname ("Rev. Dale Lacey" makes "told Lacey", "of Lacey's"
+    a person; only a locative cue makes it a place) or in lower case (an ordinary word)."""
+    surnames, common = names_and_words
+    if cand.key in surnames and prev.lower() not in _LOCATIVE:
+        return not _attributive(text, cand.end)
+    return cand.key in common and prev.lower() not in _PLACE_CUES
+
+
+def _acronym_kept(text: str, cand: Candidate, index: IndexView) -> bool:
+    """An acronym ("NISA", "SNA") is no place unless a dateline, a region's or country's code,
+    or a big city's short form ("NYC")."""
+    dateline = re.match(r"^\s*[,(—–:-]", text[cand.end : cand.end + 3]) is not None
+    kinds = {index.kind(c // 2) for c in cand.codes}
+    big = any(index.pop[c // 2] >= 1_000_000 for c in cand.codes if not c % 2)
+    return dateline or big or bool(kinds & {"country", "admin1"} and len(cand.text) <= 4)
+
+
+def _single_word_acceptable(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    i: int,
+    j: int,
+    cand: Candidate,
+    names_and_words: tuple[set[str], set[str]],
+    index: IndexView,
+) -> bool:
+    """One capitalized word: a person's name, a firm's or an ordinary word, or a place."""
+    prev = tokens[i - 1][2] if i > 0 else ""
+    gap = text[tokens[i - 1][1] : tokens[i][0]] if i > 0 else ""
     if _hyphen_piece(text, tokens, i, j, index):
         return False
     if _FIRM.search(text[max(0, cand.start - 3) : cand.start]) or _FIRM.match(
@@ -364,10 +394,8 @@ def _acceptable(
     if cand.key in first_names() and _is_cap(nxt) and next_gap == " ":
         # "Andrew Kummer" is a person; "Henry County", "Georgia Department of ..." are not.
         return nxt.lower() in _REGION_WORDS or nxt.lower() in _ATTRIBUTIVE
-    if cand.key in surnames and prev.lower() not in _LOCATIVE and not _attributive(text, cand.end):
-        return False  # the text's "Rev. Dale Lacey" is the "Lacey" of "told Lacey", "of Lacey's"
-    if cand.key in common and prev.lower() not in _PLACE_CUES:
-        return False  # a common word used in lower case elsewhere in the text
+    if _used_otherwise(text, cand, prev, names_and_words):
+        return False
     if prev.lower() in first_names() and _is_cap(prev) and gap == " ":
         return False  # "Michael Jordan", also opening a sentence
     # A single capitalized word right after another, mid-sentence, is a surname ("Raquel Henry").
