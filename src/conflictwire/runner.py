@@ -11,9 +11,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 
+from conflictwire.backend import Backend
 from conflictwire.clean import clean_document, detect_language
 from conflictwire.clean.dateline import read_dateline
 from conflictwire.events import extract_events
+from conflictwire.events.classify.blend import proposed_kind
 from conflictwire.events.classify.model import ModelError, TextClassifier, load_classifier
 from conflictwire.geo import Geocoder, get_geocoder
 from conflictwire.nlp import load_nlp
@@ -38,6 +40,8 @@ __all__ = ["DocResult", "Pipeline", "PipelineOptions", "extract", "extract_docum
 log = logging.getLogger(__name__)
 
 SUPPORTED_LANGUAGES = frozenset({"en"})
+# A text with no cue word this short is read whole by the classifier before it is dropped.
+CLASSIFY_WHOLE_CHARS = 1200
 # Language detection on fewer characters than this is guesswork (short notes full of
 # place names look foreign), so such texts are taken as English.
 MIN_CHARS_FOR_LANGUAGE_ID = 200
@@ -192,8 +196,19 @@ class Pipeline:
             return _Prepared(doc, cleaned, cleaned.analysis, core=core)
         kept = prefilter_text(cleaned.analysis, _event_cues(), context=self.context)
         if not kept.has_candidates:
+            if self._classifier_keeps(cleaned.analysis):
+                return _Prepared(doc, cleaned, cleaned.analysis, core=core)
             return _Prepared(doc, cleaned, None, core=core)
         return _Prepared(doc, cleaned, kept.text, kept.blanked, core)
+
+    def _classifier_keeps(self, text: str) -> bool:
+        """A short text with no cue word is parsed when the classifier reads a happening in
+        it ("Turkish forces have set up a new observation post ..."); a long one is not
+        read whole (the recall/speed trade-off the CASE and throughput benches measure)."""
+        if len(text) > CLASSIFY_WHOLE_CHARS or not text.strip():
+            return False
+        classifier = self.classifier
+        return classifier is not None and proposed_kind(classifier.classify([text])[0]) is not None
 
     def _extract(self, prepared: _Prepared, parsed: SpacyDoc) -> list[Event]:
         return extract_events(
@@ -218,15 +233,19 @@ class Pipeline:
         Workers build their own default models; the output is the same in every case.
         """
         stamp = utc_now()
+        # What a backend gets: the items and a picklable factory each worker builds its own
+        # pipeline from (backend.py); no backend imports this module.
         options = PipelineOptions(prefilter=self.prefilter, context=self.context, model=self.model)
         if scheduler is not None:
             from conflictwire.distributed import dask_client, run_dask
 
             with dask_client(scheduler, workers) as client:
-                yield from run_dask(items, client, now=stamp, factory=options)
+                on_dask: Backend = functools.partial(run_dask, client=client)
+                yield from on_dask(items, now=stamp, factory=options)
             return
         if workers > 1:
-            yield from run_parallel(items, workers, now=stamp, factory=options)
+            pool: Backend = functools.partial(run_parallel, workers=workers)
+            yield from pool(items, now=stamp, factory=options)
             return
         for chunk in chunked(items):
             yield from self.process_items(chunk, now=stamp)
