@@ -185,3 +185,8 @@ def test_a_university_named_after_a_state_names_no_region(geocoder: Geocoder) ->
     text = "Florida State University lost. In Kentucky, the Laurel County team won the bee."
     county = _place(geocoder, text, "Laurel County")
     assert (county.kind, county.admin1) == ("admin2", "Kentucky")
+
+
+def test_a_town_named_after_a_state_the_index_lacks_is_not_the_state(geocoder: Geocoder) -> None:
+    text = "The prison at Tennessee Colony, a Texas hamlet, was locked down."
+    assert [m.text for m in geocoder.geoparse(text)] == ["Texas"]

@@ -38,6 +38,7 @@ _TITLES = words("titles")
 _NOT_PLACES = words("not_places")
 _ORG_WORDS = words("org_words")
 _FEATURE_WORDS = words("feature_words")
+_SETTLEMENT_WORDS = words("settlement_words")
 _PLACE_CUES = words("place_cues")  # see data/geo/lexicon.txt for what each list is for
 _ATTRIBUTIVE = words("attributive_words")
 # Cues strong enough to make a surname of the text a place after all ("Paris Hilton ... in Paris").
@@ -302,6 +303,8 @@ def _part_of_feature(
         return False
     nxt = tokens[j + 1][2]
     park = nxt == "National" and text[tokens[j + 1][1] :].startswith((" Park", " Forest"))
+    if _is_cap(nxt) and nxt.lower() in _SETTLEMENT_WORDS:
+        return True  # "Tennessee Colony", "Ohio City": a town the index lacks, named after it
     if not park and (not _is_cap(nxt) or nxt.lower() not in _FEATURE_WORDS):
         return False
     return not any(index.kind(c // 2) in _KEEP_BEFORE_FEATURE for c in cand.codes)
