@@ -292,3 +292,30 @@ def test_a_charge_names_a_deed_not_a_killing(real_pipe: Pipeline) -> None:
     doc = Document(doc_id="t", text=text, published="2024-05-06", language="en")
     subs = {e.sub_event_type for e in real_pipe.process(doc).events}
     assert "Attack" not in subs and "Armed clash" not in subs, subs
+
+
+def test_a_groups_town_is_its_scene_unless_another_is_named() -> None:
+    assert _dropped("On Sunday, residents of Lima protested against the closure.", ["Lima"]) == {}
+    assert _dropped("Lima residents rallied outside the city hall.", ["Lima"]) == {}
+    beside = "Residents of Lima who fled the fighting protested in Dayton."
+    assert set(_dropped(beside, ["Lima", "Dayton"])) == {"Lima"}
+    listed = "Irfan Ullah and Noor Ali, both residents of Lima, were killed in Dayton."
+    assert set(_dropped(listed, ["Lima", "Dayton"])) == {"Lima"}
+
+
+def test_a_dateline_is_the_scene_only_alone() -> None:
+    assert _dropped("DAYTON -- Gunmen killed two people on Sunday.", ["DAYTON"]) == {}
+    both = "DAYTON -- Gunmen killed two people in Lima on Sunday."
+    assert set(_dropped(both, ["DAYTON", "Lima"])) == {"DAYTON"}
+
+
+def test_a_headline_run_into_its_dateline() -> None:
+    text = "Taco Bell killer pleads guilty. CHARLESTON, W.Va. -- A Charleston man admitted ..."
+    assert text[: title_end(text)] == "Taco Bell killer pleads guilty."
+    assert title_end("Gunmen killed 12 in Dayton. Police — who came late — said so.") == 0
+
+
+def test_a_landmark_named_after_a_town_goes_beside_its_own_place() -> None:
+    text = "Protesters gathered at the Lima Memorial in Dayton on Saturday."
+    assert set(_dropped(text, ["Lima", "Dayton"])) == {"Lima"}
+    assert _dropped("A rocket hit Dayton Airport on Monday.", ["Dayton"]) == {}

@@ -29,7 +29,7 @@ __all__ = ["off_scene", "scene_places"]
 log = logging.getLogger(__name__)
 
 _PERSON_NOUN = (
-    r"(?:man|woman|men|women|boy|girl|teen|teenager|youth|resident|residents|native|natives"
+    r"(?:man|woman|boy|girl|teen|teenager|youth|resident|native"
     r"|student|couple|family|mother|father|son|daughter|husband|wife|victim|suspect|driver"
     r"|worker|farmer|trader|shopkeeper|schoolteacher|teacher|pastor|\d+-year-old)"
 )
@@ -45,15 +45,26 @@ _HOME_BEFORE = re.compile(
 )
 # "a Columbus man", "the Arlington teen", "a Rock Island resident", "a Chiefland man, 19".
 _HOME_AFTER = re.compile(rf"^(?:['’]s)?(?:\s+County)?\s+{_PERSON_NOUN}\b", re.I)
+# A group's town ("residents of Kyrylivka protested", "Kharkiv residents") is mostly where the
+# group acted; it is let go only beside another place, unless the story lists where the
+# named dead came from ("both residents of Dera Ismail Khan").
+_GROUP = r"(?:residents|natives|villagers|inhabitants|people|men|women|families)"
+_GROUP_BEFORE = re.compile(
+    rf"(?P<pre>\b\w+\s+)?\b{_GROUP}\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?from|of)\s+(?:the\s+)?$",
+    re.I,
+)
+_GROUP_AFTER = re.compile(rf"^(?:['’]s)?(?:\s+County)?\s+{_GROUP}\b", re.I)
+_LISTED = re.compile(r"^(?:both|all|are|were|as|two|three|four|five)\s+$", re.I)
 # Where the wounded were taken or a suspect fled: "airlifted to Raipur", "evacuated to the
 # general hospital in Butembo", "died at a hospital in Fort Worth", "fled to Louisville".
 _CLAUSE = r"(?:after|before|when|following|while|during|where|as)"
 _TAKEN = re.compile(
     r"\b(?:taken|rushed|airlifted|flown|evacuated|transferred|transported|referred|admitted"
     r"|brought|shifted|hospitali[sz]ed|treated|fled|escaped|drove)\b"
-    # ... up to its destination, not past a clause of its own ("after the blast in Dayton").
-    rf"(?:(?!\b{_CLAUSE}\b)[^.;:!?]){{0,60}}?"
-    rf"\b(?:to|at|in|into)\s+(?:the\s+|a\s+|an\s+)?(?:(?!{_CLAUSE}\b)[\w'’.-]+\s+){{0,6}}?$",
+    # ... a few words on to its destination ("rushed in critical condition to"), not past a
+    # clause of its own ("after the blast in Dayton", "fled the fighting, protested in").
+    rf"(?:\s+(?!{_CLAUSE}\b|\w+ed\b)[\w'’-]+){{0,4}}?"
+    rf"\s+(?:to|at|in|into)\s+(?:the\s+|a\s+|an\s+)?(?:(?!{_CLAUSE}\b|\w+ed\b)[\w'’.-]+\s+){{0,6}}?$",
     re.I,
 )
 # "A third person died in hospital in Kharkiv": the hospital is often in the stricken town,
@@ -147,6 +158,10 @@ _ORG_HEADS = (
     r"|Council|Institute|Church|Mosque|Temple|Cathedral|Center|Centre|Administration|Jail"
     r"|Prison|Company|Club|Times|News|Post|Herald|Tribune|Services?|Authority|Committee"
     r"|Association|Academy|Corporation|Bank|Agency|Board|Network|Foundation|Chamber|Party"
+    # Landmarks named after a place ("the Lincoln Memorial", "Kabul Airport") may stand far
+    # from it, or in it: like an organisation's, let go only beside another place.
+    r"|Memorial|Monument|Palace|Museum|Stadium|Tower|Station|Airport|Hotel|Park|Square|Mall"
+    r"|Bridge|Plant|Factory|Market|Shrine|Embassy|Consulate"
 )
 # "the Zamfara State Police Command", "Miami Valley Hospital": a name ending in an
 # organisation's head noun, read over its capitalized words.
@@ -273,6 +288,9 @@ def _hard_reason(text: str, p: PlaceMention, persons: set[str]) -> str | None:
         return "a street named after a place"
     if _HOME_BEFORE.search(before) or _HOME_AFTER.match(after):
         return "a person's home"
+    group = _GROUP_BEFORE.search(before)
+    if group is not None and _LISTED.match(group.group("pre") or ""):
+        return "the named dead's home"
     if _after_person(text, p, persons):
         return "a person's home"
     if (
@@ -303,10 +321,12 @@ def _soft_reason(text: str, p: PlaceMention) -> str | None:
         return "a dateline"
     if _DIED_AT.search(text[max(0, p.start - 90) : p.start]):
         return "where a victim died later"
+    if _GROUP_BEFORE.search(text[max(0, p.start - 60) : p.start]) or _GROUP_AFTER.match(after):
+        return "a group's home town"
     if _FACILITY_AFTER.match(after):
         return "a jail, court or hospital's name"
     if _ORG_AFTER.match(after) and not _title_case(text, p.start):
-        return "an organisation's name"
+        return "an organisation's or landmark's name"
     return None
 
 
