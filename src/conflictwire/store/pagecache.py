@@ -41,6 +41,7 @@ class PageCache:
         self._size = 0
         self._version: int | None = None
         self._conn: sqlite3.Connection | None = None
+        self._off = False
         self.hits = 0
         self.misses = 0
 
@@ -78,6 +79,8 @@ class PageCache:
 
     def _current_version(self) -> int | None:
         with self._lock:
+            if self._off:
+                return None
             try:
                 if self._conn is None:
                     uri = Path(self._database).expanduser().resolve().as_uri() + "?mode=ro"
@@ -85,8 +88,10 @@ class PageCache:
                 row = self._conn.execute("PRAGMA data_version").fetchone()
                 return int(row[0])
             except sqlite3.Error as exc:
-                log.warning("page cache off for this request: %s", exc)
+                # Said once; from then on every page goes to the database.
+                log.warning("page cache off: cannot read the database version (%s)", exc)
                 self._conn = None
+                self._off = True
                 return None
 
     def close(self) -> None:
