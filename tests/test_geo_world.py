@@ -190,3 +190,8 @@ def test_a_university_named_after_a_state_names_no_region(geocoder: Geocoder) ->
 def test_a_town_named_after_a_state_the_index_lacks_is_not_the_state(geocoder: Geocoder) -> None:
     text = "The prison at Tennessee Colony, a Texas hamlet, was locked down."
     assert [m.text for m in geocoder.geoparse(text)] == ["Texas"]
+
+
+def test_a_brand_named_like_a_town_abroad_is_no_place(geocoder: Geocoder) -> None:
+    text = "A Toyota Corolla and a pickup collided near Dallas on Friday."
+    assert [m.text for m in geocoder.geoparse(text)] == ["Dallas"]

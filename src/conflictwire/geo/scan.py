@@ -147,10 +147,7 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
             and _not_a_common_word(text, best, common_words, index)
         ):
             state = _postal_state(text, tokens, best_j, best, index)
-            best.doubtful = (i > 0 and _compass_before(text, tokens[i - 1], start)) or (
-                best.key in first_names()
-                and not any(index.kind(c // 2) == "country" for c in best.codes)  # "Chad"
-            )
+            best.doubtful = _doubtful(text, tokens, i, best_j, best, index)
             found.append(_without_full_stop(best))
             i = best_j + 1
             if state is not None:  # "Springfield, IL": the code is the town's state
@@ -166,6 +163,25 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
 def _feature_length(text: str, tokens: list[tuple[int, int, str]], k: int) -> int:
     """How many tokens the feature word at ``k`` takes: "River" 1, "National Park" 2."""
     return 2 if tokens[k][2] == "National" and k + 1 < len(tokens) else 1
+
+
+def _doubtful(
+    text: str, tokens: list[tuple[int, int, str]], i: int, j: int, cand: Candidate, index: IndexView
+) -> bool:
+    """A name that may be no place of its own (see ``Candidate.doubtful``): after a compass
+    word, a given name, or a word before another capitalized word that is no place ("a Toyota
+    Camry", "a Ford Bronco"). Countries are never doubted ("Chad", "Jordan")."""
+    if any(index.kind(c // 2) == "country" for c in cand.codes):
+        return False
+    if i > 0 and _compass_before(text, tokens[i - 1], cand.start):
+        return True
+    if cand.key in first_names():
+        return True
+    if " " in cand.key or j + 1 >= len(tokens) or text[cand.end : tokens[j + 1][0]] != " ":
+        return False
+    nxt = tokens[j + 1][2]
+    known = _ATTRIBUTIVE | _REGION_WORDS | _ORG_WORDS | _FEATURE_WORDS | _SETTLEMENT_WORDS
+    return nxt[:1].isupper() and nxt.lower() not in known and not index.has_prefix(fold(nxt))
 
 
 def _compass_before(text: str, prev: tuple[int, int, str], start: int) -> bool:
