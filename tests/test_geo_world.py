@@ -57,6 +57,7 @@ def test_a_list_of_states_is_a_list_of_states(geocoder: Geocoder) -> None:
         ("Aid agencies in the Middle East warned of a measles outbreak.", "Middle East", "RGN"),
         ("Floods hit towns across West Africa this year.", "West Africa", "RGN"),
         ("The tanker sank in the Indian Ocean on Sunday.", "Indian Ocean", "OCN"),
+        ("A freighter sank in the Red Sea, an Egyptian official said.", "Red Sea", "SEA"),
         ("Volcanic ash fell on villages in Java overnight.", "Java", "ISL"),
     ],
 )

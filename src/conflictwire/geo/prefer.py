@@ -12,6 +12,7 @@ import functools
 import re
 
 from conflictwire.geo.countries import data_lines
+from conflictwire.geo.lexicon import MACRO_FCODES
 from conflictwire.geo.normalize import fold
 from conflictwire.geo.scan import Candidate
 from conflictwire.geo.store import IndexView
@@ -38,6 +39,7 @@ _REGION_OF_BEFORE = re.compile(
 )
 _REGION_NAME_BONUS = 2.5
 _BIG_CITY = 100_000
+_WORLD_CITY = 500_000
 _NAMESAKE_CITY = 50_000
 
 
@@ -78,6 +80,9 @@ def prefer_region_name(
     ]
     if not regions:
         return
+    for code in cand.codes:  # "the Red Sea" is the sea before Sudan's Red Sea state
+        if not code % 2 and view.get("fcode", code // 2) in MACRO_FCODES:
+            options[code // 2] += _REGION_NAME_BONUS
     _country_over_its_region(view, cand, regions, options)
     if _REGION_OF_BEFORE.search(text[max(0, cand.start - 30) : cand.start]):
         for pid in regions:  # "the province of Ontario"
@@ -118,18 +123,20 @@ def _country_over_its_region(
 
 def _big_namesake(view: IndexView, cand: Candidate, pid: int, regions: list[int]) -> bool:
     """A big city the name may mean instead of the region or country: one of the same country
-    ("New York", "Washington"), and for a country one filed under its own name, not only an
-    alternate ("Mexico" is the country; Mexico City is "Mexico City")."""
+    ("New York", "Washington"); a city abroad only when it is filed under that very name and
+    a world city ("Portland" is Oregon's or Maine's before the Jamaican parish, but "Ontario"
+    is the province, not the Californian city); and for a country only a city filed under its
+    own name ("Mexico" is the country; Mexico City is "Mexico City")."""
     if view.kind(pid) != "settlement" or not (
         view.pop[pid] >= _BIG_CITY or view.get("fcode", pid) == "PPLC"
     ):
         return False
-    countries = {view.cc(r) for r in regions}
-    if view.cc(pid) not in countries:
-        return False  # "Ontario" is the province, not the Californian city
+    own_name = 2 * pid in cand.codes
     if any(view.kind(r) == "country" for r in regions):
-        return 2 * pid in cand.codes
-    return True
+        return own_name
+    if view.cc(pid) in {view.cc(r) for r in regions}:
+        return True
+    return own_name and view.pop[pid] >= _WORLD_CITY
 
 
 def _region_readings(view: IndexView, cand: Candidate) -> dict[int, str]:
