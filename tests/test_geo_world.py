@@ -135,6 +135,7 @@ def test_a_surname_of_the_text_stays_a_person(geocoder: Geocoder) -> None:
         ("The franchise Pizza Hut Canada closed two outlets.", "Canada", "CA"),
         ("The band moved to L.A. after the tour.", "L.A.", "US"),
         ("Tourists in NYC queued for hours.", "NYC", "US"),
+        ("Troops left Bosnia and Herzegovina in May.", "Bosnia and Herzegovina", "BA"),
     ],
 )
 def test_names_the_scanner_used_to_miss(
