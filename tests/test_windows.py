@@ -144,3 +144,24 @@ def test_windowed_document_reports_each_happening_once(
     whole = pipeline.process(Document("long/report.txt", text)).events
     assert sorted(map(_key, events)) == sorted(map(_key, whole))
     assert len(events) >= text.count("Repair crews restored")
+
+
+@pytest.mark.usefixtures("small_windows")
+def test_every_window_dates_from_the_documents_heading(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports = "\n\n".join(
+        f"Russian forces shelled {town} overnight, killing two civilians. Crews cleared the "
+        "rubble from the streets and restored power to the homes by the evening."
+        for town in TOWNS
+    )
+    text = "Operational update, 14 May 2024\n\n" + reports
+    plan = plan_windows(text)
+    assert len(plan) >= 2
+    events = pipeline.process(Document("update.txt", text)).events
+    late = [e for e in events if e.evidence[0].start >= plan[1].core_start]
+    assert late, "the later windows tell events too"
+    assert {e.event_date for e in events} == {"2024-05-13"}  # "overnight" before the heading
+    monkeypatch.setattr(windows, "WINDOW_FROM", 10**9)
+    whole = pipeline.process(Document("update.txt", text)).events
+    assert sorted(map(_key, events)) == sorted(map(_key, whole))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,6 +16,7 @@ from conflictwire.backend import Backend
 from conflictwire.clean import clean_document, detect_language
 from conflictwire.clean.dateline import read_dateline
 from conflictwire.events import extract_events
+from conflictwire.events.candidates.layout import heading_date
 from conflictwire.events.classify.blend import proposed_kind
 from conflictwire.events.classify.model import ModelError, TextClassifier, load_classifier
 from conflictwire.geo import Geocoder, get_geocoder
@@ -187,8 +189,13 @@ class Pipeline:
         windows = plan_windows(cleaned.analysis)
         head = 0
         if len(windows) > 1:
+            # What the whole document gives every window: its dateline (repeated at each
+            # window's top) and, without one, the day its heading names.
             found = read_dateline(cleaned.analysis, doc.published)
             head = found.end if found else 0
+            if cleaned.dateline_date is None and doc.published is None:
+                day = heading_date(cleaned.analysis, None)
+                cleaned = dataclasses.replace(cleaned, dateline_date=day)
         return [self._part(doc, text, core) for text, core in window_texts(cleaned, head, windows)]
 
     def _part(self, doc: Document, cleaned: CleanedText, core: tuple[int, int]) -> _Prepared:
