@@ -197,3 +197,10 @@ def test_a_town_named_after_a_state_the_index_lacks_is_not_the_state(geocoder: G
 def test_a_brand_named_like_a_town_abroad_is_no_place(geocoder: Geocoder) -> None:
     text = "A Toyota Corolla and a pickup collided near Dallas on Friday."
     assert [m.text for m in geocoder.geoparse(text)] == ["Dallas"]
+
+
+def test_the_district_of_columbia_is_no_columbia(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "A Columbia woman was sentenced on Monday.", "Columbia")
+    assert place.kind == "settlement"
+    capital = _place(geocoder, "He moved to Washington, D.C. in May.", "Washington")
+    assert capital.admin1 == "District of Columbia"

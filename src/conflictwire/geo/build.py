@@ -37,6 +37,9 @@ _REGION_PREFIXES = re.compile(
     r"|estado de|region of|canton of|district of|respublika|republic of)\s+",
     re.IGNORECASE,
 )
+# Names whose first words are part of the name: the District of Columbia is no "Columbia"
+# (a name of towns in many states).
+_KEEP_WHOLE = frozenset({"District of Columbia"})
 # Region words a text may add after a region's name: "Kharkiv region", "Bay region".
 ADMIN1_SUFFIXES = ("region", "oblast", "province", "governorate", "state")
 ADMIN2_SUFFIXES = ("district", "raion", "rayon", "county", "parish")
@@ -44,6 +47,8 @@ ADMIN2_SUFFIXES = ("district", "raion", "rayon", "county", "parish")
 
 def clean_region_name(name: str) -> str:
     """ "Provincia de Cuenca" -> "Cuenca", "Kharkivs'ka Oblast'" -> "Kharkivs'ka"."""
+    if name.strip() in _KEEP_WHOLE:
+        return name.strip()
     cleaned = _REGION_PREFIXES.sub("", _REGION_WORDS.sub("", name.strip()))
     return cleaned or name
 
