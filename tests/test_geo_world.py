@@ -204,3 +204,9 @@ def test_the_district_of_columbia_is_no_columbia(geocoder: Geocoder) -> None:
     assert place.kind == "settlement"
     capital = _place(geocoder, "He moved to Washington, D.C. in May.", "Washington")
     assert capital.admin1 == "District of Columbia"
+
+
+def test_a_country_name_before_its_people_is_a_town(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "A Lebanon woman was charged in Indiana on Friday.", "Lebanon")
+    assert (place.kind, place.country_code) == ("settlement", "US")
+    assert _place(geocoder, "A Lebanese man was hurt.", "Lebanese").kind == "country"

@@ -38,6 +38,7 @@ _REGION_OF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REGION_NAME_BONUS = 2.5
+_PEOPLE_AFTER = re.compile(r"^ (?:man|woman|men|women|girl|boy|teen|resident|residents|native)\b")
 _BIG_CITY = 100_000
 _WORLD_CITY = 500_000
 _NAMESAKE_CITY = 50_000
@@ -84,6 +85,8 @@ def prefer_region_name(
         if not code % 2 and view.get("fcode", code // 2) in MACRO_FCODES:
             options[code // 2] += _REGION_NAME_BONUS
     _country_over_its_region(view, cand, regions, options)
+    if _PEOPLE_AFTER.match(text[cand.end : cand.end + 12]):
+        _town_not_country(view, regions, options)
     if _REGION_OF_BEFORE.search(text[max(0, cand.start - 30) : cand.start]):
         for pid in regions:  # "the province of Ontario"
             options[pid] += CONTAINS_BONUS
@@ -105,6 +108,16 @@ def prefer_region_name(
     if not big:
         for pid in regions:
             options[pid] += _REGION_NAME_BONUS
+
+
+def _town_not_country(view: IndexView, regions: list[int], options: dict[int, float]) -> None:
+    """ "A Lebanon woman", "a Jordan man": people of a country go by its demonym ("a Lebanese
+    woman"), so a country's name before them is a town's, where the name has one."""
+    if not any(view.kind(pid) == "settlement" for pid in options):
+        return
+    for pid in [r for r in regions if view.kind(r) == "country"]:
+        del options[pid]
+        regions.remove(pid)
 
 
 def _country_over_its_region(
