@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,11 +34,15 @@ FUZZ = settings(
 KINDS = [".txt", ".html", ".xml", ".rss", ".atom", ".jsonl", ".warc", ".warc.gz", ".txt.gz", ""]
 SMALL = ReadOptions(max_doc_bytes=20_000)
 
-_DIR = Path(tempfile.mkdtemp(prefix="cw-fuzz-"))
+
+@pytest.fixture(scope="module")
+def where(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for the module: each example overwrites its input file there."""
+    return tmp_path_factory.mktemp("fuzz")
 
 
-def _read(name: str, data: bytes) -> list[Document | ReadFailure]:
-    path = _DIR / name
+def _read(where: Path, name: str, data: bytes) -> list[Document | ReadFailure]:
+    path = where / name
     path.write_bytes(data)
     items = list(read_inputs([str(path)], SMALL))
     for item in items:
@@ -53,15 +56,15 @@ def _read(name: str, data: bytes) -> list[Document | ReadFailure]:
 
 @settings(parent=FUZZ, max_examples=700)
 @given(data=st.binary(max_size=3_000), kind=st.sampled_from(KINDS))
-def test_random_bytes_under_every_kinds_name(data: bytes, kind: str) -> None:
-    _read(f"input{kind}", gzip.compress(data, mtime=0) if kind.endswith(".gz") else data)
+def test_random_bytes_under_every_kinds_name(where: Path, data: bytes, kind: str) -> None:
+    _read(where, f"input{kind}", gzip.compress(data, mtime=0) if kind.endswith(".gz") else data)
 
 
 @settings(parent=FUZZ, max_examples=200)
 @given(data=st.binary(max_size=2_000), cut=st.integers(0, 200))
-def test_truncated_and_garbled_gzip(data: bytes, cut: int) -> None:
+def test_truncated_and_garbled_gzip(where: Path, data: bytes, cut: int) -> None:
     packed = gzip.compress(data, mtime=0)
-    _read("cut.txt.gz", packed[: max(0, len(packed) - cut)])
+    _read(where, "cut.txt.gz", packed[: max(0, len(packed) - cut)])
 
 
 _TEXT = st.text(
@@ -94,8 +97,8 @@ def html_pages(draw: st.DrawFn) -> str:
 
 @settings(parent=FUZZ, max_examples=250)
 @given(page=html_pages(), encoding=st.sampled_from(["utf-8", "latin-1", "utf-16"]))
-def test_generated_html(page: str, encoding: str) -> None:
-    _read("page.html", page.encode(encoding, "replace"))
+def test_generated_html(where: Path, page: str, encoding: str) -> None:
+    _read(where, "page.html", page.encode(encoding, "replace"))
 
 
 @st.composite
@@ -120,8 +123,8 @@ def feeds(draw: st.DrawFn) -> str:
 
 @settings(parent=FUZZ, max_examples=250)
 @given(feed=feeds())
-def test_generated_feeds(feed: str) -> None:
-    _read("feed.rss", feed.encode("utf-8", "surrogatepass"))
+def test_generated_feeds(where: Path, feed: str) -> None:
+    _read(where, "feed.rss", feed.encode("utf-8", "surrogatepass"))
 
 
 def _warc_record(uri: str, body: bytes, declared: int | None, kind: str) -> bytes:
@@ -150,8 +153,10 @@ def warcs(draw: st.DrawFn) -> bytes:
 
 @settings(parent=FUZZ, max_examples=250)
 @given(archive=warcs(), compress=st.booleans())
-def test_generated_warc_with_wrong_lengths_and_junk(archive: bytes, compress: bool) -> None:
-    items = _read("crawl.warc.gz" if compress else "crawl.warc", archive)
+def test_generated_warc_with_wrong_lengths_and_junk(
+    where: Path, archive: bytes, compress: bool
+) -> None:
+    items = _read(where, "crawl.warc.gz" if compress else "crawl.warc", archive)
     if compress:
         return
     # Each well-formed HTML record is a document, whatever its neighbours did.
@@ -180,8 +185,8 @@ _JSON = st.recursive(
         max_size=6,
     )
 )
-def test_generated_jsonl(lines: list[str]) -> None:
-    _read("docs.jsonl", "\n".join(lines).encode("utf-8", "surrogatepass"))
+def test_generated_jsonl(where: Path, lines: list[str]) -> None:
+    _read(where, "docs.jsonl", "\n".join(lines).encode("utf-8", "surrogatepass"))
 
 
 @pytest.fixture(scope="module")
