@@ -20,7 +20,7 @@ def train(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="The model folder to write.")
     ] = Path("conflictwire-model"),
-    epochs: Annotated[int, typer.Option(min=1, max=50, help="Passes over the data.")] = 4,
+    epochs: Annotated[int, typer.Option(min=1, max=50, help="Passes over the data.")] = 2,
     seed: Annotated[int, typer.Option(help="Seed: the same data and seed, the same model.")] = 13,
     name: Annotated[str, typer.Option(help="The model's name in coder_version.")] = "",
     version: Annotated[str, typer.Option(help="The model's version in coder_version.")] = "1",

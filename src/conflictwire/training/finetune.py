@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class FineTuneConfig:
-    epochs: int = 4
+    epochs: int = 2
     batch_size: int = 16
     learning_rate: float = 6e-5
     head_learning_rate: float = 2e-3

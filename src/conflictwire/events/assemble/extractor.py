@@ -41,7 +41,12 @@ from conflictwire.events.candidates.layout import (
 )
 from conflictwire.events.candidates.modality import is_habitual, is_irrealis
 from conflictwire.events.candidates.triggers import GENERIC, Trigger, find_triggers, note_label
-from conflictwire.events.classify.blend import choose_sub_type, proposed_kind, vetoed
+from conflictwire.events.classify.blend import (
+    PROPOSED_MARK,
+    choose_sub_type,
+    proposed_kind,
+    vetoed,
+)
 from conflictwire.events.classify.coding import LABEL_MARK, resolve_sub_type
 from conflictwire.events.classify.model import Prediction, TextClassifier, coder_version
 from conflictwire.events.classify.verdicts import sentence_verdicts
@@ -271,6 +276,7 @@ class _DocContext:
         self.doc = doc
         self.classifier = classifier
         self.verdicts: dict[int, Prediction] = {}
+        self.proposable: frozenset[int] = frozenset()
         self.cleaned = cleaned
         self.parsed = parsed
         self.geocoder = geocoder
@@ -347,9 +353,11 @@ def _mention(
         kinds.insert(0, LABEL_MARK + str(ctx.label))
     if kinds and vetoed(verdict, labelled):
         return None  # an industrial blast, a match report, a condemnation
-    proposed = None if kinds else proposed_kind(verdict)
+    proposed = None
+    if not kinds and sent.start_char in ctx.proposable:
+        proposed = proposed_kind(verdict)
     if proposed is not None:
-        kinds = [LABEL_MARK + proposed]  # a happening the rules have no cue for
+        kinds = [PROPOSED_MARK + proposed]  # a happening the rules have no cue for
     if not kinds or (is_habitual(sent) and not first):
         return None
     speakers = speaker_spans(sent)
@@ -411,7 +419,7 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
     if ctx.classifier is not None:
         body = [(s.start_char, s.text) for s in sents if s.text.strip()]
         body = [(start, text) for start, text in body if start + len(text) > ctx.dateline_end]
-        ctx.verdicts = sentence_verdicts(body, ctx.classifier)
+        ctx.verdicts, ctx.proposable = sentence_verdicts(body, ctx.classifier)
     for i, sent in enumerate(sents):
         if not sent.text.strip() or sent.end_char <= ctx.dateline_end:
             continue  # a title above the dateline only sums up what the body tells
@@ -496,11 +504,14 @@ def _code(
         None,
     )
     text = " ".join(ctx.text[m.start : m.end] for m in draft.mentions)
-    sub = resolve_sub_type(kinds, actor1, actor2, text, ctx.country)
+    # The classifier's proposals code a happening only where the rules found no cue at all.
+    cues = [k for k in kinds if not k.startswith(PROPOSED_MARK)]
+    proposed = [k[len(PROPOSED_MARK) :] for k in kinds if k.startswith(PROPOSED_MARK)]
+    sub = resolve_sub_type(cues, actor1, actor2, text, ctx.country) if cues else proposed[0]
     if sub is None or (set(kinds) <= _CASUALTY_ONLY and actor1 is None and actor2 is None):
         return None
     preds = [m.verdict for m in draft.mentions if m.verdict is not None]
-    sub, confidence = choose_sub_type(sub, preds, labelled=ctx.label is not None)
+    sub, confidence = choose_sub_type(sub, preds, kinds, labelled=ctx.label is not None)
     if sub is None:
         return None
     actor1, actor2 = final_actors(sub, actor1, actor2, text, ctx.country)

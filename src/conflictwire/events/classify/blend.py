@@ -17,8 +17,13 @@ from dataclasses import dataclass
 
 from conflictwire.events.classify.labels import in_scope
 from conflictwire.events.classify.model import Prediction
+from conflictwire.events.classify.taxonomy import disorder_type
 
-__all__ = ["POLICY", "BlendPolicy", "choose_sub_type", "proposed_kind", "vetoed"]
+__all__ = ["POLICY", "PROPOSED_MARK", "BlendPolicy", "choose_sub_type", "proposed_kind", "vetoed"]
+
+# Marks a cue kind the classifier proposed (``PROPOSED_MARK + sub-type``) for a sentence with
+# no rule cue; unlike an ACLED label it yields to any rule cue of the same happening.
+PROPOSED_MARK = "?"
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class BlendPolicy:
     veto: float = 0.6  # out-of-scope probability that drops a rule-found happening
     propose: float = 0.7  # in-scope probability that makes a happening of a cue-less sentence
     override: float = 0.5  # probability at which the classifier's sub-type beats the rules'
+    cross: float = 0.8  # ... and at which it beats a specific rule cue of another disorder type
 
 
 def _policy_from_env() -> BlendPolicy:
@@ -34,8 +40,7 @@ def _policy_from_env() -> BlendPolicy:
     raw = os.environ.get("CONFLICTWIRE_BLEND")
     if not raw:
         return BlendPolicy()
-    veto, propose, override = (float(x) for x in raw.split(","))
-    return BlendPolicy(veto, propose, override)
+    return BlendPolicy(*(float(x) for x in raw.split(",")))
 
 
 POLICY = _policy_from_env()
@@ -58,11 +63,13 @@ def proposed_kind(pred: Prediction | None, policy: BlendPolicy = POLICY) -> str 
 def choose_sub_type(
     rule_sub: str | None,
     preds: list[Prediction],
+    kinds: list[str],
     labelled: bool,
     policy: BlendPolicy = POLICY,
 ) -> tuple[str | None, float | None]:
     """The happening's sub-type and the classifier's probability for it. ``preds`` are the
-    verdicts on its sentences, head first; a labelled ACLED note keeps its label."""
+    verdicts on its sentences, head first; ``kinds`` the rules' cues; a labelled ACLED note
+    keeps its label."""
     if not preds:
         return rule_sub, None
     head = preds[0]
@@ -70,9 +77,56 @@ def choose_sub_type(
     if (
         not labelled
         and head.best_event != rule_sub
-        and (head.best_event_confidence >= policy.override or rule_sub is None)
+        and head.best_event_confidence >= policy.override
+        and _may_override(rule_sub, head.best_event, head.best_event_confidence, kinds)
     ):
         sub = head.best_event
     if sub is None or not in_scope(sub):
         return rule_sub, None
     return sub, max(p.probability(sub) for p in preds)
+
+
+# Sub-types the rules tell apart by thin heuristics (who the state is, whether "dispersed"
+# appears): within a family the classifier, having read the whole sentence, decides.
+_FAMILIES = (
+    frozenset(
+        {
+            "Peaceful protest",
+            "Protest with intervention",
+            "Excessive force against protesters",
+            "Violent demonstration",
+            "Mob violence",
+        }
+    ),
+    frozenset(
+        {
+            "Government regains territory",
+            "Non-state actor overtakes territory",
+            "Non-violent transfer of territory",
+        }
+    ),
+    frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"}),
+)
+
+
+def _may_override(rule_sub: str | None, learned: str, confidence: float, kinds: list[str]) -> bool:
+    """The rules yield where they only guessed or could not see: no cue of their own for
+    the sub-type (a generic "attacked" read as a clash), a choice inside one family, a
+    defining tactic they have no word for (chlorine, a man who blew himself up), or another
+    kind of happening altogether told with violent words (a truce, a defused bomb, a march).
+    A specific cue otherwise keeps ACLED's precedence ("mortars and small arms" is a clash)."""
+    if rule_sub is None:
+        return True
+    # Gunfire between armed men ("~arms") is ACLED's battle however heavy the weapons beside.
+    specific = [k for k in kinds if k[:1] not in ("~", _MARK, PROPOSED_MARK) or k == "~arms"]
+    if not specific or any(rule_sub in f and learned in f for f in _FAMILIES):
+        return True
+    if learned in _DEFINING and learned not in kinds:
+        return True
+    return confidence >= POLICY.cross and disorder_type(learned) != disorder_type(rule_sub)
+
+
+# Tactics that define a happening over any other told with it (ACLED's precedence), which
+# the rules' cue words often miss.
+_DEFINING = frozenset({"Suicide bomb", "Chemical weapon"})
+_MARK = "="  # coding.LABEL_MARK: a sub-type fixed by a label or a proposal

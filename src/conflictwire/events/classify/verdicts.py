@@ -50,9 +50,15 @@ def is_candidate(text: str) -> bool:
 
 def sentence_verdicts(
     sentences: Sequence[tuple[int, str]], classifier: TextClassifier
-) -> dict[int, Prediction]:
-    """The classifier's verdict on each candidate sentence, keyed by its start offset."""
+) -> tuple[dict[int, Prediction], frozenset[int]]:
+    """The classifier's verdict on each candidate sentence, keyed by its start offset, and
+    the starts of those that may open a happening of their own: the ones with a cue, and a
+    text's first sentence. A bare "There were no casualties." is read (it may veto) but
+    never made an event by itself."""
     short = len(sentences) <= SHORT_TEXT_SENTENCES
-    chosen = [(start, text) for start, text in sentences if short or is_candidate(text)]
+    cued = {start for start, text in sentences if is_candidate(text)}
+    chosen = [(start, text) for start, text in sentences if short or start in cued]
     predictions = classifier.classify([" ".join(text.split()) for _, text in chosen])
-    return {start: pred for (start, _), pred in zip(chosen, predictions, strict=True)}
+    verdicts = {start: pred for (start, _), pred in zip(chosen, predictions, strict=True)}
+    first = {sentences[0][0]} if sentences else set()
+    return verdicts, frozenset(cued | first)
