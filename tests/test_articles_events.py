@@ -319,3 +319,31 @@ def test_a_landmark_named_after_a_town_goes_beside_its_own_place() -> None:
     text = "Protesters gathered at the Lima Memorial in Dayton on Saturday."
     assert set(_dropped(text, ["Lima", "Dayton"])) == {"Lima"}
     assert _dropped("A rocket hit Dayton Airport on Monday.", ["Dayton"]) == {}
+
+
+def test_an_unplaced_retelling_of_the_same_victim_joins_whoever_it_names() -> None:
+    from conflictwire.events.fields.support import ActorRef
+
+    first = _m(0, "A gunman killed Harold Brooks outside a church in Dayton.", place="Dayton")
+    first.actor1 = ActorRef(2, 8, "gunman", "Unidentified Armed Group (United States)", 3)
+    other = _m(60, "Police shot two robbers in Lima on Sunday.", place="Lima")
+    other.actor1 = ActorRef(60, 66, "Police", "Police Forces of the United States", 1)
+    again = _m(110, "Witnesses said the gunman shouted at Brooks before he fired.", place=None)
+    again.actor1 = ActorRef(128, 134, "gunman", "Unidentified Armed Group (United States)", 3)
+    drafts = segment([first, other, again])
+    assert [[m.start for m in d.mentions] for d in drafts] == [[0, 110], [60]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cholera epidemic in the province has killed over 1,200 people in three months.",
+        "A woman in Dayton has died of the H5N1 strain of bird flu, officials said on Monday.",
+        "The plant closed weeks before the financial crisis struck the region on Monday.",
+        "His lawyer insisted that his client had no role in the attacks on officials in Dayton.",
+    ],
+)
+def test_no_ones_violence_is_no_event(real_pipe: Pipeline, text: str) -> None:
+    doc = Document(doc_id="t", text=text, published="2024-05-06", language="en")
+    events = real_pipe.process(doc).events
+    assert events == [], [(e.sub_event_type, e.evidence[0].text) for e in events]

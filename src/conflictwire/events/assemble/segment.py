@@ -21,6 +21,7 @@ from conflictwire.events.classify.model import Prediction
 from conflictwire.events.classify.taxonomy import SUB_EVENT_TYPES
 from conflictwire.events.fields.attribution import Attribution
 from conflictwire.events.fields.support import ActorRef, DateRef
+from conflictwire.geo import country_info
 from conflictwire.records import EventLocation, Weapon
 
 __all__ = ["EventDraft", "Mention", "segment"]
@@ -198,8 +199,44 @@ def _iso_day(text: str) -> dt.date:
         return dt.date.min
 
 
+# A name the story gives its victims or scene ("Taleferio", "Pinelake"): capitalized words
+# inside a sentence, less days, months, nationalities and the usual capitalized nouns.
+_NAME = re.compile(r"(?<=[a-z,;:'’\"“(]\s)[A-Z][a-z]{2,}(?:[-\s][A-Z][a-z]{2,})*")
+_NOT_NAMES = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|Police|Army|Officials?"
+    r"|President|Minister|Ministry|Governor|Mayor|Chief|Officer|Sheriff|State|County|City"
+    r"|Regional|National|Interior|Defen[cs]e|Forces?|Department|Office|Authorities|Security)$"
+    r"|(?:ian|ese|ish|ean|i|an|ic)$"
+)
+
+
+def _names(m: Mention) -> set[str]:
+    taken = [(r.start - m.start, r.end - m.start) for r in m.actors]
+    return {
+        word
+        for n in _NAME.finditer(m.text)
+        if not any(a <= n.start() < b for a, b in taken)
+        for word in re.split(r"[-\s]+", n.group(0))
+        # A country is every happening's: it names no victim or spot.
+        if not _NOT_NAMES.search(word) and country_info(word) is None
+    }
+
+
+def _same_victims(m: Mention, ev: EventDraft) -> bool:
+    """An unplaced mention naming the same person or spot as the happening ("Pinelake
+    resident Ellery Chisholm" after "a rampage at the Pinelake Health and Rehab center")
+    retells it, whoever it names as the doer."""
+    if place_key(m.location) is not None or m.new_marker or _dates_clash(m.date, ev.date):
+        return False
+    mine = _names(m)
+    return bool(mine) and any(mine & _names(x) for x in ev.mentions)
+
+
 def _joins(m: Mention, ev: EventDraft, latest: bool) -> bool:
     if latest and _custody_after(m, ev):
+        return True
+    if _same_victims(m, ev):
         return True
     if latest and set(m.kinds) <= _DEATHS and place_key(m.location) is None and m.actor1 is None:
         return True  # "A fourth civilian died in hospital on Tuesday": a later toll of the same

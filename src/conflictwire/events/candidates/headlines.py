@@ -30,7 +30,8 @@ __all__ = [
 # attacks", "suspected of planning attacks", "insurgents seen planting a roadside bomb".
 _DESCRIBED = re.compile(
     r"\b(?:suspected\s+of|accused\s+of|responsible\s+for|involved\s+in|charged\s+with"
-    r"|linked\s+to|wanted\s+for|who\s+(?:had\s+|allegedly\s+|reportedly\s+)?(?:directed"
+    r"|linked\s+to|wanted\s+for|(?:no|any|a|his|her|their)\s+role\s+in"
+    r"|who\s+(?:had\s+|allegedly\s+|reportedly\s+)?(?:directed"
     r"|coordinated|planned|organi[sz]ed|facilitated|orchestrated|masterminded|carried\s+out"
     r"|conducted|(?:was|were)\s+planning)|(?:seen|caught|spotted)\s+(?:planting|emplacing"
     r"|placing|burying)|(?:believed|thought|suspected|alleged|known|said)\s+to\s+(?:have\s+)?"
@@ -73,8 +74,38 @@ def _named(text: str, start: int, end: int) -> bool:
     return re.match(r"\s+[A-Z][a-z]", text[end:]) is not None  # "Shell Oil"
 
 
+# "the financial crisis struck", "a cholera epidemic has killed 1,200", "died of the H5N1
+# strain": a cue word whose doer or cause is no one's violence.
+_NO_DOER = frozenset({
+    "crisis", "recession", "disease", "virus", "flu", "influenza", "pandemic", "epidemic",
+    "outbreak", "cholera", "malaria", "measles", "ebola", "storm", "earthquake", "quake",
+    "hurricane", "cyclone", "typhoon", "tornado", "flood", "floods", "lightning", "drought",
+    "famine", "illness", "cancer", "infection", "heatwave", "avalanche", "landslide",
+    "tsunami", "accident", "crash", "collision",
+})  # fmt: skip
+_ILLNESS_AFTER = re.compile(
+    r"^\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:strain|virus|flu|disease"
+    r"|illness|cancer|infection|complications|cholera|malaria|ebola|covid(?:-19)?|h\d+n\d+"
+    r"|heart\s+attack|natural\s+causes|overdose|injuries\s+sustained\s+in\s+(?:a|the)\s+crash)\b"
+    r"|^\s+(?:after|when)\s+(?:contracting|catching|being\s+infected)",
+    re.I,
+)
+
+
+def _no_doer(sent: Span, trig: Trigger) -> bool:
+    if _ILLNESS_AFTER.match(sent.text[trig.end - sent.start_char :]):
+        return True
+    span = sent.doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.root.pos_ != "VERB":
+        return False
+    subj = _subject(span.root)
+    return subj is not None and subj.lemma_.lower() in _NO_DOER
+
+
 def described(sent: Span, trig: Trigger) -> bool:
     offset = sent.start_char
+    if _no_doer(sent, trig):
+        return True
     if _CHARGE_AFTER.match(sent.text[trig.end - offset :]):
         return True
     if _named(sent.text, trig.start - offset, trig.end - offset):
