@@ -14,6 +14,7 @@ are read in text order and each joins the event it continues or restates, or ope
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -211,16 +212,21 @@ _NOT_NAMES = re.compile(
 )
 
 
-def _names(m: Mention) -> set[str]:
-    taken = [(r.start - m.start, r.end - m.start) for r in m.actors]
-    return {
+def _names(m: Mention) -> frozenset[str]:
+    taken = tuple((r.start - m.start, r.end - m.start) for r in m.actors)
+    return _names_in(m.text, taken)
+
+
+@functools.lru_cache(maxsize=4096)  # each mention is compared with many happenings
+def _names_in(text: str, taken: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    return frozenset(
         word
-        for n in _NAME.finditer(m.text)
+        for n in _NAME.finditer(text)
         if not any(a <= n.start() < b for a, b in taken)
         for word in re.split(r"[-\s]+", n.group(0))
         # A country is every happening's: it names no victim or spot.
         if not _NOT_NAMES.search(word) and country_info(word) is None
-    }
+    )
 
 
 def _same_victims(m: Mention, ev: EventDraft) -> bool:

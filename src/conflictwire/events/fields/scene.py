@@ -208,10 +208,14 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_LINE_WINDOW = 150  # a headline is short: its words lie this close either side
+
+
 def _title_case(text: str, at: int) -> bool:
     """Whether the line around ``at`` is a headline in title case (every word capitalized)."""
-    lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[lo : hi if hi >= 0 else len(text)])
+    lo = max(text.rfind("\n", 0, at) + 1, at - _LINE_WINDOW)
+    hi = text.find("\n", at, at + _LINE_WINDOW)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[lo : hi if hi >= 0 else at + _LINE_WINDOW])
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
@@ -239,20 +243,25 @@ def _named_person(text: str, p: PlaceMention, places: list[PlaceMention]) -> boo
     return not any(a <= at < b for a, b in taken) and not re.match(r"\s[A-Z]", follows)
 
 
+_FULL_NAME = re.compile(
+    r"(?:^|[\s(,])([A-Z][a-z'’-]+)(?:\s+[A-Z]\.)?\s+([A-Z][a-z'’-]+)\b(?!\s+[A-Z])"
+)
+
+
 def _person_names(text: str, places: list[PlaceMention]) -> set[str]:
     """Place names the document uses as a person's name anywhere ("Tyrise M. Bell" makes
     every "Bell" of the story a person), whether or not the geocoder read that one."""
     found = {p.text for p in places if p.place is not None and _named_person(text, p, places)}
+    wanted = {p.text for p in places if p.place is not None and " " not in p.text} - found
     starts = {p.start for p in places}
-    for name in {p.text for p in places if p.place is not None and " " not in p.text} - found:
-        pattern = rf"(?:^|[\s(,])([A-Z][a-z'’-]+)(?:\s+[A-Z]\.)?\s+{re.escape(name)}\b(?!\s+[A-Z])"
-        for m in re.finditer(pattern, text):
-            first = m.group(1)
-            if first in _NOT_FORENAME or first in _PLACE_HEADS or m.start(1) in starts:
-                continue
-            if not _title_case(text, m.start(1)) and not _NOT_SURNAME.match(first):
-                found.add(name)
-                break
+    for m in _FULL_NAME.finditer(text):  # one pass over the text, whatever its length
+        first, name = m.group(1), m.group(2)
+        if name not in wanted or first in _NOT_FORENAME or first in _PLACE_HEADS:
+            continue
+        if m.start(1) in starts or _NOT_SURNAME.match(first) or _title_case(text, m.start(1)):
+            continue
+        found.add(name)
+        wanted.discard(name)
     return found
 
 
