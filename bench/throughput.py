@@ -2,6 +2,7 @@
 
     python bench/throughput.py                 # LGL + ACLED notes + UCDP headlines
     python bench/throughput.py --lgl 200 --runs 1 --stream-mb 100,400
+    python bench/throughput.py --articles      # whole news articles (throughput_articles.py)
 
 On the same articles it times plain ``nlp.pipe`` of the bundled en_core_web_sm, then
 conflictwire end to end (cheap checks on) in one process and with a pool of 2 workers (median
@@ -358,9 +359,20 @@ def main() -> None:
     parser.add_argument("--skip-full", action="store_true", help="skip the no-checks run")
     parser.add_argument("--stream-mb", default="", help="sizes to stream, e.g. 100,400,1024")
     parser.add_argument("--no-throughput", action="store_true")
+    parser.add_argument("--articles", action="store_true", help="whole news articles (issue 18)")
+    parser.add_argument("--no-mix", action="store_true", help="with --articles: skip the old mix")
+    parser.add_argument("--save-events", default="", help="with --articles: write the events")
+    parser.add_argument("--compare-events", default="", help="with --articles: hold to saved")
+    parser.add_argument("--dask-docs", type=int, default=0, help="with --articles: Dask run")
+    parser.add_argument("--limit", type=int, default=0, help="with --articles: a spread sample")
     args = parser.parse_args()
     if not EVAL.is_dir():
         sys.exit(f"bench: {EVAL} is absent; it holds the corpus")
+    if args.articles:
+        from throughput_articles import run_articles
+
+        run_articles(args)
+        return
     if not args.no_throughput:
         throughput(args)
     if args.stream_mb:
