@@ -6,7 +6,11 @@ The library comes first; the ``conflictwire`` command is a thin layer over it::
     events = conflictwire.extract(text, published="2022-06-26", source="CCTV News")
 """
 
-from conflictwire.records import (
+from conflictwire._startup import import_spacy_without_torch
+
+import_spacy_without_torch()  # before any module imports spaCy (see _startup.py)
+
+from conflictwire.records import (  # noqa: E402
     CleanedText,
     Document,
     Event,
@@ -18,7 +22,7 @@ from conflictwire.records import (
     Span,
     Weapon,
 )
-from conflictwire.runner import Pipeline, extract, extract_document
+from conflictwire.runner import Pipeline, extract, extract_document  # noqa: E402
 
 __all__ = [
     "CleanedText",
