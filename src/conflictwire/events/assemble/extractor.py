@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from conflictwire.events.assemble.background import is_background, is_stale
 from conflictwire.events.assemble.doers import fill_actor1, final_actors, sentence_actors
-from conflictwire.events.assemble.headline import segment_with_headline
+from conflictwire.events.assemble.headline import place_unplaced, segment_with_headline
 from conflictwire.events.assemble.record import arrests_of, build_event
 from conflictwire.events.assemble.segment import EventDraft, Mention
 from conflictwire.events.candidates.clauses import split_clauses
@@ -47,7 +47,7 @@ from conflictwire.events.classify.blend import (
     proposed_kind,
     vetoed,
 )
-from conflictwire.events.classify.coding import LABEL_MARK, resolve_sub_type
+from conflictwire.events.classify.coding import LABEL_MARK, resolve_sub_type, territory_by_actor
 from conflictwire.events.classify.model import Prediction, TextClassifier, coder_version
 from conflictwire.events.classify.verdicts import sentence_verdicts
 from conflictwire.events.fields.asides import speech_days_blanked
@@ -64,7 +64,7 @@ from conflictwire.events.fields.places import (
 from conflictwire.events.fields.release_days import release_day
 from conflictwire.events.fields.release_tolls import share_release_toll
 from conflictwire.events.fields.roles import assign_roles
-from conflictwire.events.fields.scene import scene_places
+from conflictwire.events.fields.scene import filed_location, scene_places
 from conflictwire.events.fields.support import (
     ActorRef,
     DateRef,
@@ -287,7 +287,9 @@ class _DocContext:
             [p for p in geocoder.geoparse(self.text) if p.start >= self.dateline_end], self.text
         )
         self.country = dominant_country(self.places) or text_country(self.text)
-        # A victim's home, a jail, a speaker's city or a person named like a town: no scene.
+        # A local story's dateline is the scene of what it leaves unplaced; a victim's home,
+        # a jail, a speaker's city or a person named like a town is no scene.
+        self.filed_from = filed_location(self.text, self.dateline_end, self.places, geocoder)
         self.places = scene_places(self.text, parsed, self.places)
         self.anchor = (
             cleaned.dateline_date or doc.published or heading_date(self.text, doc.published)
@@ -511,9 +513,12 @@ def _code(
     if sub is None or (set(kinds) <= _CASUALTY_ONLY and actor1 is None and actor2 is None):
         return None
     preds = [m.verdict for m in draft.mentions if m.verdict is not None]
-    sub, confidence = choose_sub_type(sub, preds, kinds, labelled=ctx.label is not None)
-    if sub is None:
+    learned, confidence = choose_sub_type(sub, preds, kinds, labelled=ctx.label is not None)
+    if learned is None:
         return None
+    if learned != sub:
+        sub = territory_by_actor(learned, actor1)
+        confidence = max((p.probability(sub) for p in preds), default=confidence)
     actor1, actor2 = final_actors(sub, actor1, actor2, text, ctx.country)
     event = build_event(
         ctx.doc,
@@ -549,6 +554,7 @@ def extract_events(
     mentions = [m for m in mentions if not m.background]  # no day or doer from the past
     for m in (m for draft in drafts for m in draft.mentions):  # a press release's province
         m.location = release_place(ctx.text, ctx.places, ctx.header_places, m.start, m.location)
+    place_unplaced(drafts, ctx.filed_from)
     fills = fill_actor1(drafts, mentions)
     events = []
     for i, draft in enumerate(drafts):

@@ -13,7 +13,7 @@ import re
 from conflictwire.events.classify.taxonomy import SUB_EVENT_TYPES, pick_sub_type
 from conflictwire.events.fields.support import ActorRef, actor_match
 
-__all__ = ["LABEL_MARK", "crowd_actor", "resolve_sub_type"]
+__all__ = ["LABEL_MARK", "crowd_actor", "resolve_sub_type", "territory_by_actor"]
 
 # Marks a sub-type fixed by an ACLED note label ("Interception: ..."), which no cue overrides.
 LABEL_MARK = "="
@@ -131,6 +131,21 @@ def _territory(kinds: set[str], actor1: ActorRef | None, country: str | None) ->
     ):
         return "Non-violent transfer of territory"
     return "Government regains territory" if own_state else "Non-state actor overtakes territory"
+
+
+def territory_by_actor(sub: str, actor1: ActorRef | None) -> str:
+    """Who gained decides between regaining and overtaking, when the gainer is known: the
+    classifier reads that territory changed hands, the actor dictionary knows whether the
+    gainer is the country's own state (inter 1) or anyone else, foreign forces included."""
+    if sub not in ("Government regains territory", "Non-state actor overtakes territory"):
+        return sub
+    if actor1 is None or actor1.inter is None:
+        return sub
+    return (
+        "Government regains territory"
+        if actor1.inter == 1
+        else "Non-state actor overtakes territory"
+    )
 
 
 def resolve_sub_type(
