@@ -347,3 +347,18 @@ def test_no_ones_violence_is_no_event(real_pipe: Pipeline, text: str) -> None:
     doc = Document(doc_id="t", text=text, published="2024-05-06", language="en")
     events = real_pipe.process(doc).events
     assert events == [], [(e.sub_event_type, e.evidence[0].text) for e in events]
+
+
+def test_a_local_dateline_places_what_the_story_leaves_unplaced(real_pipe: Pipeline) -> None:
+    from conflictwire.events.fields.scene import filed_from
+
+    text = "Couple held. CLINTON — A Dayton couple was arrested on Thursday, police said."
+    places = [
+        PlaceMention(13, 20, "CLINTON", _town("Clinton")),
+        PlaceMention(31, 37, "Dayton", _town("Dayton")),
+    ]
+    assert filed_from(text, places) is places[0]
+    capital = Place("Kabul", 34.5, 69.2, country="Afghanistan", kind="settlement")
+    capital = Place(**{**capital.__dict__, "feature_code": "PPLC"})
+    wire = "KABUL, Afghanistan (AP) — Insurgents attacked a checkpoint."
+    assert filed_from(wire, [PlaceMention(0, 5, "KABUL", capital)]) is None

@@ -13,8 +13,9 @@ import re
 
 from conflictwire.events.assemble.segment import EventDraft, Mention, segment
 from conflictwire.events.classify.taxonomy import SUB_EVENT_TYPES
+from conflictwire.records import EventLocation
 
-__all__ = ["segment_with_headline", "title_end"]
+__all__ = ["place_unplaced", "segment_with_headline", "title_end"]
 
 _TITLE_MAX = 200
 # The first line, set off by a blank line and not ending as a sentence does.
@@ -79,3 +80,20 @@ def segment_with_headline(
         m.wide = True  # evidence only: the body's own mentions give place and toll
     target.mentions += title  # evidence is sorted by offset; the body leads the draft
     return drafts
+
+
+def place_unplaced(drafts: list[EventDraft], dateline: EventLocation | None) -> None:
+    """A happening the story tells with no place of its own (its only town was a victim's
+    home, or none was named) took place where the local story is filed from."""
+    if dateline is None or dateline.place is None:
+        return
+    for draft in drafts:
+        own = [m for m in draft.mentions if not m.wide]
+        if not own or any(m.location.place is not None for m in own):
+            continue
+        if any(m.location.location_text for m in own):
+            continue  # "a village 70 km from the capital": described, not unknown
+        country = own[0].location.country
+        if country is not None and country != dateline.place.country:
+            continue
+        own[0].location = dateline

@@ -22,9 +22,10 @@ import re
 
 from spacy.tokens import Doc
 
-from conflictwire.records import PlaceMention
+from conflictwire.geo import Geocoder
+from conflictwire.records import EventLocation, PlaceMention
 
-__all__ = ["off_scene", "scene_places"]
+__all__ = ["filed_from", "filed_location", "off_scene", "scene_places"]
 
 log = logging.getLogger(__name__)
 
@@ -406,3 +407,38 @@ def scene_places(text: str, parsed: Doc, places: list[PlaceMention]) -> list[Pla
     for i, reason in dropped.items():
         log.debug("place %r at %d is no scene: %s", places[i].text, places[i].start, reason)
     return [p for i, p in enumerate(places) if i not in dropped]
+
+
+_DATELINE_REACH = 400  # a dateline opens the story (after its headline, if any)
+
+
+def filed_from(text: str, places: list[PlaceMention]) -> PlaceMention | None:
+    """The town a local story is filed from ("DAYTON —", "CLINTON — A town couple ..."):
+    where its happenings are when the text names no place of theirs. A national capital is
+    no such town (a wire files from Nairobi what happened in Somalia, a command from Kabul
+    what happened in Helmand)."""
+    for p in places:
+        if p.start > _DATELINE_REACH:
+            break
+        place = p.place
+        if place is None or place.kind != "settlement" or place.feature_code == "PPLC":
+            continue
+        line_start = re.search(r"(?:\A|\n|[.!?]\s)\s*$", text[max(0, p.start - 3) : p.start])
+        if line_start and p.text.isupper() and _DATELINE_AFTER.match(text[p.end : p.end + 60]):
+            return p
+    return None
+
+
+def filed_location(
+    text: str, dateline_end: int, places: list[PlaceMention], geocoder: Geocoder
+) -> EventLocation | None:
+    """Where a local story is filed from, located (None when it names no such town)."""
+    header = geocoder.geoparse(text[:dateline_end]) if dateline_end > 0 else []
+    filed = filed_from(text, header + places)
+    if filed is None:
+        return None
+    try:
+        return geocoder.locate(text, filed.start, filed.end, [filed])
+    except Exception:  # a geocoder failure must not lose the document
+        log.exception("locating the dateline %r failed", filed.text)
+        return None
