@@ -362,3 +362,17 @@ def test_a_local_dateline_places_what_the_story_leaves_unplaced(real_pipe: Pipel
     capital = Place(**{**capital.__dict__, "feature_code": "PPLC"})
     wire = "KABUL, Afghanistan (AP) — Insurgents attacked a checkpoint."
     assert filed_from(wire, [PlaceMention(0, 5, "KABUL", capital)]) is None
+
+
+def test_the_dateline_places_only_when_the_story_is_there() -> None:
+    from conflictwire.events.assemble.headline import place_unplaced
+    from conflictwire.events.assemble.segment import EventDraft
+
+    filed = EventLocation(_town("Clinton"), 1, "CLINTON", "United States")
+    alone = EventDraft([_m(0, "The couple was arrested on Thursday.", place=None)])
+    place_unplaced([alone], filed)
+    assert alone.mentions[0].location is filed
+    elsewhere = EventDraft([_m(0, "Fighting raged in Lima.", place="Lima")])
+    later = EventDraft([_m(30, "Helicopters fired on positions.", place=None)])
+    place_unplaced([elsewhere, later], filed)
+    assert later.mentions[0].location.place is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from conflictwire.events.assemble.segment import EventDraft, Mention, segment
+from conflictwire.events.assemble.segment import EventDraft, Mention, place_key, segment
 from conflictwire.events.classify.taxonomy import SUB_EVENT_TYPES
 from conflictwire.records import EventLocation
 
@@ -87,6 +87,9 @@ def place_unplaced(drafts: list[EventDraft], dateline: EventLocation | None) -> 
     home, or none was named) took place where the local story is filed from."""
     if dateline is None or dateline.place is None:
         return
+    placed = [m.location for d in drafts for m in d.mentions if not m.wide and m.location.place]
+    if placed and place_key(placed[0]) != place_key(dateline):
+        return  # the story's first scene is elsewhere: the dateline only says where it was filed
     for draft in drafts:
         own = [m for m in draft.mentions if not m.wide]
         if not own or any(m.location.place is not None for m in own):
