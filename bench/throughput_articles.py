@@ -80,15 +80,17 @@ def build_articles() -> list[Document]:
     return docs
 
 
-def plain_spacy(texts: list[str], workers: int, runs: int) -> tuple[float, float]:
-    """Seconds of plain ``nlp.pipe`` over ``texts``, in one process and with ``workers``."""
+def plain_spacy(texts: list[str], workers: int, runs: int) -> tuple[float, float, float]:
+    """Seconds of plain ``nlp.pipe`` over ``texts``, in one process and with ``workers``, and
+    the CPU seconds of one process (on a shared machine wall time moves with the neighbours;
+    CPU time does not)."""
     nlp = spacy.load(MODEL_PACKAGE)
     deque(nlp.pipe(texts[:20]), maxlen=0)
-    one, _, _ = median_run(lambda: deque(nlp.pipe(texts, batch_size=64), maxlen=0), runs)
+    one, cpu, _ = median_run(lambda: deque(nlp.pipe(texts, batch_size=64), maxlen=0), runs)
     many, _, _ = median_run(
         lambda: deque(nlp.pipe(texts, n_process=workers, batch_size=64), maxlen=0), runs
     )
-    return one, many
+    return one, many, cpu
 
 
 def startup() -> str:
@@ -114,11 +116,11 @@ def rate(label: str, docs: int, words: int, wall: float, base: float | None = No
 def measure(docs: list[Document], workers: int, runs: int) -> dict[str, Any]:
     """Plain spaCy and conflictwire over ``docs``: seconds, outputs and peak RSS."""
     texts = [d.text for d in docs]
-    spacy_one, spacy_many = plain_spacy(texts, workers, runs)
+    spacy_one, spacy_many, spacy_cpu = plain_spacy(texts, workers, runs)
     local = Pipeline()
     local.warm()
     local.process_items(docs[:20], now="warm")
-    wall1, _, out1 = median_run(lambda: run_local(local, docs), runs)
+    wall1, cpu1, out1 = median_run(lambda: run_local(local, docs), runs)
     with RssSampler() as rss, WorkerPool(workers, PipelineOptions()) as pool:
         pool.warm()
         before = children_cpu()
@@ -127,6 +129,8 @@ def measure(docs: list[Document], workers: int, runs: int) -> dict[str, Any]:
     return {
         "spacy_one": spacy_one,
         "spacy_many": spacy_many,
+        "spacy_cpu": spacy_cpu,
+        "cpu1": cpu1,
         "wall1": wall1,
         "wall_n": wall_n,
         "out1": out1,
@@ -147,9 +151,14 @@ def report(name: str, docs: list[Document], workers: int, m: dict[str, Any]) -> 
     print(rate("conflictwire, 1 process", n, words, m["wall1"], m["spacy_one"]))
     print(rate(f"conflictwire, {workers} workers", n, words, m["wall_n"], m["spacy_many"]))
     print(
+        f"CPU time, one process: plain spaCy {m['spacy_cpu']:.1f} s, conflictwire "
+        f"{m['cpu1']:.1f} s: x{m['spacy_cpu'] / m['cpu1']:.2f}; {workers} workers' CPU "
+        f"{m['workers_cpu']:.1f} s in all (with free cores: scaling "
+        f"x{workers * m['cpu1'] / m['workers_cpu']:.2f})"
+    )
+    print(
         f"scaling 1 -> {workers} workers: conflictwire x{m['wall1'] / m['wall_n']:.2f}, "
-        f"plain spaCy x{m['spacy_one'] / m['spacy_many']:.2f} (wall); "
-        f"workers' CPU {m['workers_cpu']:.1f} s in all"
+        f"plain spaCy x{m['spacy_one'] / m['spacy_many']:.2f} (wall)"
     )
     print(
         f"peak RSS: largest worker {m['largest_worker_mb']:.0f} MB (bench process, which also "
