@@ -10,6 +10,7 @@ whose evidence spans index the original text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from bisect import bisect_left, bisect_right
@@ -282,15 +283,6 @@ class _DocContext:
         self.geocoder = geocoder
         self.text = cleaned.analysis
         self.dateline_end = dateline_end(self.text)
-        # The dateline names where the story was filed, not where anything happened.
-        self.places = unnamed_abroad(
-            [p for p in geocoder.geoparse(self.text) if p.start >= self.dateline_end], self.text
-        )
-        self.country = dominant_country(self.places) or text_country(self.text)
-        # A local story's dateline is the scene of what it leaves unplaced; a victim's home,
-        # a jail, a speaker's city or a person named like a town is no scene.
-        self.filed_from = filed_location(self.text, self.dateline_end, self.places, geocoder)
-        self.places = scene_places(self.text, parsed, self.places)
         self.anchor = (
             cleaned.dateline_date or doc.published or heading_date(self.text, doc.published)
         )
@@ -303,6 +295,33 @@ class _DocContext:
         self.sent_ends = [sent.end_char for sent in self.sents]
         self.label = note_label(self.text)
         self.tracker = AttributionTracker()
+
+    @functools.cached_property
+    def _geo(self) -> tuple[list[PlaceMention], str | None, EventLocation | None]:
+        """The places, dominant country and filing place, found on first use: a document in
+        which no sentence tells a happening is not geocoded at all (issue 18)."""
+        # The dateline names where the story was filed, not where anything happened.
+        places = unnamed_abroad(
+            [p for p in self.geocoder.geoparse(self.text) if p.start >= self.dateline_end],
+            self.text,
+        )
+        country = dominant_country(places) or text_country(self.text)
+        # A local story's dateline is the scene of what it leaves unplaced; a victim's home,
+        # a jail, a speaker's city or a person named like a town is no scene.
+        filed_from = filed_location(self.text, self.dateline_end, places, self.geocoder)
+        return scene_places(self.text, self.parsed, places), country, filed_from
+
+    @property
+    def places(self) -> list[PlaceMention]:
+        return self._geo[0]
+
+    @property
+    def country(self) -> str | None:
+        return self._geo[1]
+
+    @property
+    def filed_from(self) -> EventLocation | None:
+        return self._geo[2]
 
     def _home_first(self, places: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
         """A sentence naming a place in the story's country drops its foreign matches:
@@ -431,7 +450,7 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
         attribution = ctx.tracker.read(sent.text, first_in_paragraph=para != last_para)
         first = i == 0 or (not found and ctx.label is not None)
         last_para = para
-        pieces = split_clauses(sent, ctx.places)
+        pieces = split_clauses(sent, lambda: ctx.places)
         whole_date = None
         if len(pieces) > 1:
             whole_date = event_date(sent.text, published=ctx.doc.published, anchor=ctx.anchor)
@@ -554,7 +573,8 @@ def extract_events(
     mentions = [m for m in mentions if not m.background]  # no day or doer from the past
     for m in (m for draft in drafts for m in draft.mentions):  # a press release's province
         m.location = release_place(ctx.text, ctx.places, ctx.header_places, m.start, m.location)
-    place_unplaced(drafts, ctx.filed_from)
+    if drafts:  # (no happening: no geocoding)
+        place_unplaced(drafts, ctx.filed_from)
     fills = fill_actor1(drafts, mentions)
     events = []
     for i, draft in enumerate(drafts):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from spacy.tokens import Span
 
@@ -21,11 +22,12 @@ def _places_in(piece: Span, places: list[PlaceMention]) -> set[str]:
     }
 
 
-def split_clauses(sent: Span, places: list[PlaceMention]) -> list[Span]:
+def split_clauses(sent: Span, places_of_doc: Callable[[], list[PlaceMention]]) -> list[Span]:
     """The sentence cut at coordinated main verbs when each part has a place of its own.
 
     "Russian forces shelled Orikhiv and struck Sumy" tells two happenings; "Russian forces
-    shelled and assaulted positions near Orikhiv" tells one and stays whole.
+    shelled and assaulted positions near Orikhiv" tells one and stays whole. The document's
+    places are asked for only when there is a cut to judge (geocoding is costly).
     """
     root = sent.root
     conjs = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
@@ -41,6 +43,7 @@ def split_clauses(sent: Span, places: list[PlaceMention]) -> list[Span]:
             b -= 1  # "shelled Orikhiv and | struck Sumy": the "and" belongs to neither
         if b > a:
             pieces.append(doc[a:b])
+    places = places_of_doc()
     seen: set[str] = set()
     for piece in pieces:
         own = _places_in(piece, places)
