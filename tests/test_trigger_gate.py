@@ -40,6 +40,9 @@ def test_the_project_texts_give_the_triggers_of_every_pattern_scanned() -> None:
     sentences = [s for text in texts for s in re.split(r"(?<=[.!?])\s+", text)]
     for text in texts + sentences:
         assert find_triggers(text) == _ungated(text), text[:80]
+    for text in sentences[:50]:  # twice (the second from the sentence cache), shifted
+        shifted = [Trigger(t.kind, t.start + 7, t.end + 7, t.text) for t in _ungated(text)]
+        assert find_triggers(text, 7) == shifted
 
 
 @pytest.mark.parametrize(("kind", "pattern"), _PATTERNS, ids=[k for k, _ in _PATTERNS])

@@ -8,6 +8,7 @@ ACLED's codebook wording ("shelled", "airstrike", "IED", "clashed", "defused"...
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -306,12 +307,30 @@ _GATED = tuple((kind, pattern, required_words(pattern)) for kind, pattern in _PA
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     """Every trigger in ``text``; spans are shifted by ``offset``."""
+    # A sentence is searched by the classifier's candidate check and again by the extractor:
+    # short texts' triggers are kept (a whole document's are not: it is searched once, and
+    # holding its text would hold megabytes).
+    found = _sentence_triggers(text) if len(text) <= _CACHED_CHARS else _triggers(text)
+    if not offset:
+        return list(found)
+    return [Trigger(t.kind, t.start + offset, t.end + offset, t.text) for t in found]
+
+
+_CACHED_CHARS = 2_000
+
+
+@functools.lru_cache(maxsize=2_048)
+def _sentence_triggers(text: str) -> tuple[Trigger, ...]:
+    return _triggers(text)
+
+
+def _triggers(text: str) -> tuple[Trigger, ...]:
     found: list[Trigger] = []
     folded = fold(text)
     for kind, pattern, words in _GATED:
         if words is not None and not any(word in folded for word in words):
             continue
         for m in pattern.finditer(text):
-            found.append(Trigger(kind, m.start() + offset, m.end() + offset, m.group(0)))
+            found.append(Trigger(kind, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda t: (t.start, t.end))
-    return found
+    return tuple(found)
