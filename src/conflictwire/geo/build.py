@@ -288,8 +288,10 @@ class _Builder:
     def countries_(self) -> None:
         import pycountry
 
+        # The conventional point reference works print for a country (what readers and news
+        # gold expect), not the median of its towns, which may lie far off.
         centres = {
-            row[0]: (float(row[1]), float(row[2])) for row in data_lines("country_centres.tsv")
+            row[0]: (float(row[2]), float(row[3])) for row in data_lines("country_points.tsv")
         }
         demonyms = {row[0]: row[1].split("|") for row in data_lines("demonyms.tsv")}
         for cc, entry in self.countries.items():
