@@ -89,7 +89,8 @@ def test_one_capital_per_country(geocoder: Geocoder) -> None:
 
 
 def test_a_landmark_named_after_a_saint_is_no_place(geocoder: Geocoder) -> None:
-    mentions = geocoder.geoparse("Pilgrims waited in St. Peter's Square in Rome for the blessing.")
+    # One the landmark table lacks: a known one is at its place (test_geo_landmarks.py).
+    mentions = geocoder.geoparse("Pilgrims waited in St. Anne's Square in Rome for the blessing.")
     assert [m.text for m in mentions] == ["Rome"]
 
 

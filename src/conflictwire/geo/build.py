@@ -290,9 +290,9 @@ class _Builder:
 
         # The conventional point reference works print for a country (what readers and news
         # gold expect), not the median of its towns, which may lie far off.
-        centres = {
-            row[0]: (float(row[2]), float(row[3])) for row in data_lines("country_points.tsv")
-        }
+        rows = data_lines("country_points.tsv")
+        centres = {row[0]: (float(row[2]), float(row[3])) for row in rows}
+        former = {row[0]: row[4].split("|") for row in rows if len(row) > 4 and row[4]}
         demonyms = {row[0]: row[1].split("|") for row in data_lines("demonyms.tsv")}
         for cc, entry in self.countries.items():
             centre = centres.get(cc) or self._country_mean(cc)
@@ -320,7 +320,7 @@ class _Builder:
                     if v
                 )
             names.add(str(self.countries[cc]["name"]))
-            for value in [*names, *demonyms.get(cc, [])]:
+            for value in [*names, *demonyms.get(cc, []), *former.get(cc, [])]:
                 key = fold(str(value))
                 if is_latin_key(key) and len(key) > 1:
                     self.gaz.add_key(key, pid)
@@ -362,6 +362,15 @@ class _Builder:
             aliases = row[5].split("|") if len(row) > 5 and row[5] else []
             for value in (name, *aliases):
                 self.gaz.add_key(fold(value), pid)
+
+    def landmarks(self) -> None:
+        """Known facilities and landmarks from the team's table, at their own points."""
+        for row in data_lines("landmarks.tsv"):
+            name, fcode, lat, lon, cc = row[0], row[1], float(row[3]), float(row[4]), row[5]
+            pid = self.gaz.add(name, lat, lon, cc, fcode=fcode, kind="other")
+            for value in (name, *(a for a in row[6].split("|") if a)):
+                for form in {fold(value), *_short_forms(fold(value))}:
+                    self.gaz.add_key(form, pid)
 
     def _country_mean(self, cc: str) -> tuple[float, float] | None:
         if not self.by_country:
@@ -407,6 +416,7 @@ def build_gazetteer(imports_dir: Path | None = None) -> Gazetteer:
     builder.regions()
     builder.countries_()
     builder.continents()
+    builder.landmarks()
     gaz = builder.gaz
     try:
         katottg.merge_katottg(gaz, builder.region_pid)

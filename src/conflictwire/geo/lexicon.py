@@ -5,11 +5,24 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-__all__ = ["MACRO_FCODES", "first_names", "words"]
+__all__ = ["LANDMARK_FCODES", "MACRO_FCODES", "first_names", "words"]
 
 # Areas named like places that are no towns: continents, world regions, seas, oceans, gulfs,
-# straits, big islands (data/geo/macro_regions.tsv) and the European Union.
-MACRO_FCODES = frozenset({"CONT", "ZN", "RGN", "OCN", "SEA", "GULF", "STRT", "ISL"})
+# straits, big islands, lakes, valleys, deltas, mountain ranges, peninsulas, former provinces
+# (data/geo/macro_regions.tsv) and the European Union. None is an event's point.
+MACRO_FCODES = frozenset(
+    {
+        "CONT", "ZN", "RGN", "OCN", "SEA", "GULF", "STRT", "ISL",
+        "LK", "LKS", "VAL", "DLTA", "MTS", "PEN", "ADMH",
+    }
+)  # fmt: skip
+# Known facilities and landmarks (data/geo/landmarks.tsv): each at its own point, in its city.
+LANDMARK_FCODES = frozenset(
+    {
+        "MILB", "HSP", "BLDG", "SQR", "ST", "PRK", "AIRP", "PAL", "CH", "RUIN", "TOWR",
+        "MUS", "MNMT", "PRN", "MSQE", "TMPL", "PS", "MN", "CNL",
+    }
+)  # fmt: skip
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from conflictwire.geo.lexicon import MACRO_FCODES
+from conflictwire.geo.lexicon import LANDMARK_FCODES, MACRO_FCODES
 from conflictwire.geo.prefer import (
     CONTAINS_BONUS,
     REGION_SUFFIX,
@@ -43,6 +43,10 @@ _COHERENCE_CAP = 4.0
 _DISTRICT_WEIGHT = 1.5
 _POP_WEIGHT = 0.55
 _CAPITAL_BONUS = 2.5
+# A known landmark's name ("Fort Hood", "Piccadilly") weighs as a city of ~250,000 does: it
+# beats a village filed under the same words, not a city the text's places surround.
+_LANDMARK_PRIOR = 3.0
+_WORLD_CITY_POP = 250_000
 _COUNTRY_VOTE = 4.0
 _REGION_VOTE = 3.0
 _IN_NAMED_DISTRICT = 3.0
@@ -73,6 +77,8 @@ def _prior(view: IndexView, code: int) -> float:
             score -= 0.2  # a KATOTTG village GeoNames lacks: the smallest kind of place
     elif view.get("fcode", pid) in MACRO_FCODES:
         score = 3.5
+    elif view.get("fcode", pid) in LANDMARK_FCODES:
+        score = _LANDMARK_PRIOR
     else:
         score = _KIND_PRIOR.get(kind, 0.5)
     return score - (1.2 if code % 2 else 0.0)
@@ -101,7 +107,7 @@ def _qualifiers(text: str, cands: list[Candidate], view: IndexView) -> dict[int,
     """Mention i -> mention j when j qualifies i: "X, Y", "X (Y", "X (Z, Y)"."""
     pairs: dict[int, int] = {}
     for i in range(len(cands) - 1):
-        if in_region_list(text, view, cands, i):
+        if in_region_list(text, view, cands, i) or _two_countries(view, cands[i], cands[i + 1]):
             continue
         gap = text[cands[i].end : cands[i + 1].start]
         district = cands[i].key.rsplit(" ", 1)[-1] in _DISTRICT_WORDS
@@ -112,6 +118,37 @@ def _qualifiers(text: str, cands: list[Candidate], view: IndexView) -> dict[int,
         ):
             pairs[i] = i + 1
     return pairs
+
+
+def _qualified_reading_throughout(
+    cands: list[Candidate],
+    chosen: list[int | None],
+    priors: list[dict[int, float]],
+    quals: dict[int, int],
+) -> None:
+    """ "Toronto, Ontario ... babies born in Ontario", "the province of Ontario ... in Ontario":
+    a name read where the text says which place it is (an address, "the province of") keeps
+    that reading where the text names it bare."""
+    told: dict[str, int] = {}
+    in_address = set(quals) | set(quals.values())
+    for i, pid in enumerate(chosen):
+        if pid is not None and (i in in_address or priors[i][pid] >= CONTAINS_BONUS):
+            told.setdefault(cands[i].key, pid)
+    for i, cand in enumerate(cands):
+        pid = told.get(cand.key)
+        if pid is not None and i not in in_address and chosen[i] is not None:
+            chosen[i] = pid
+
+
+def _two_countries(view: IndexView, first: Candidate, second: Candidate) -> bool:
+    """ "China, Japan and Britain": two country names in a row are a list, not a town of the
+    second country (China, Kagoshima). "Lebanon, Pennsylvania" still qualifies: a state."""
+
+    def kinds(cand: Candidate) -> set[str]:
+        return {view.kind(c // 2) for c in cand.codes}
+
+    second_kinds = kinds(second)
+    return "country" in kinds(first) and "country" in second_kinds and "admin1" not in second_kinds
 
 
 _Votes = dict[str, tuple[Counter[str], Counter[str], int]]
@@ -156,15 +193,28 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
             if score > priors[i].get(code // 2, -99.0):
                 priors[i][code // 2] = score
     for i, cand in enumerate(cands):
+        _city_over_alternates(view, cand, priors[i])
         prefer_region_name(view, cand, priors[i], text)
     region_lists(text, view, cands, priors)
     _pair_with_named_districts(view, cands, priors)
     chosen: list[int | None] = [max(p, key=lambda k: p[k]) if p else None for p in priors]
     for _ in range(3):
         chosen = _rescore(view, cands, priors, chosen, quals)
+    _qualified_reading_throughout(cands, chosen, priors, quals)
     _drop_outside_named_regions(view, cands, priors, chosen, quals)
     _districts_of_the_paragraph_region(text, view, cands, priors, chosen)
     return Resolution(chosen, quals, _unsupported_tails(view, cands, chosen))
+
+
+def _city_over_alternates(view: IndexView, cand: Candidate, options: dict[int, float]) -> None:
+    """ "Pittsburgh", "Rome": the name of a big city is that city, not a small town that has it
+    only as an alternate spelling (Pittsburg, Calif.; Rhome, Texas), however many places of that
+    town's state the text names. A town named so outright keeps its chance."""
+    exact = {c // 2 for c in cand.codes if not c % 2}
+    if not any(view.kind(p) == "settlement" and view.pop[p] >= _WORLD_CITY_POP for p in exact):
+        return
+    for pid in [p for p in options if p not in exact and view.kind(p) == "settlement"]:
+        del options[pid]
 
 
 def _unsupported_tails(

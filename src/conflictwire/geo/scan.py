@@ -137,7 +137,10 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
             if closes and (codes := index.ids(key)):
                 best, best_j = Candidate(start, end, text[start:end], key, codes), j
             elif not (
-                _is_cap(last) or last.lower() in _CONNECTORS or last.lower() in _REGION_WORDS
+                _is_cap(last)
+                or last.lower() in _CONNECTORS
+                or last.lower() in _REGION_WORDS
+                or _possessive(text, tokens[j])  # "St. Peter's Square" goes on
             ):
                 break
         best, best_j = _with_loose(text, tokens, i, best, best_j, index)
@@ -158,6 +161,10 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
         else:
             i += 1
     return found
+
+
+def _possessive(text: str, token: tuple[int, int, str]) -> bool:
+    return token[2] in ("s", "S") and text[token[0] - 1 : token[0]] in ("'", "’")
 
 
 def _feature_length(text: str, tokens: list[tuple[int, int, str]], k: int) -> int:
@@ -232,6 +239,8 @@ def _joinable(text: str, prev: tuple[int, int, str], nxt: tuple[int, int, str]) 
     gap = text[prev[1] : nxt[0]]
     if gap.startswith(".") and _LONG_WORD_STOP.match(prev[2]):
         return False
+    if gap in ("'", "’") and nxt[2] in ("s", "S"):
+        return True  # "St. Peter's Square": the possessive is part of the name
     return _JOINABLE_GAP.match(gap) is not None
 
 
