@@ -164,3 +164,11 @@ def test_a_former_country_name_is_the_country(geocoder: Geocoder) -> None:
     assert (place.kind, place.country_code) == ("country", "CD")
     province = _place(geocoder, "Angola reported cases in Zaire province.", "Zaire province")
     assert (province.kind, province.country_code) == ("admin1", "AO")
+
+
+def test_a_world_city_named_like_a_rare_word_mid_sentence(geocoder: Geocoder) -> None:
+    text = "The aid workers drove from the capital, Juba, towards the border."
+    place = _place(geocoder, text, "Juba")
+    assert (place.country_code, place.feature_code) == ("SS", "PPLC")
+    # The ordinary word stays a word.
+    assert geocoder.geoparse("A herd of buffalo crossed the river at dawn.") == []

@@ -71,6 +71,7 @@ class Candidate:
 
 
 _BIG_CITY = 100_000
+_WORLD_CITY = 250_000  # a city the press names bare worldwide ("Juba", "Buffalo")
 _ELIDED = re.compile(r"^[dl]['’][A-Z]")  # "Côte d'Ivoire", "Val d'Oise"
 
 
@@ -293,6 +294,8 @@ def _not_a_common_word(
         return False
     if cand.key not in common_words:
         return True
+    if not initial and any(index.pop[c // 2] >= _WORLD_CITY for c in cand.codes):
+        return True  # "from the capital, Juba,": a rare word capitalized mid-sentence
     # An ordinary word needs a cue: "in Reading", "Mobile, Ala.".
     before = text[max(0, cand.start - 12) : cand.start].split()
     cue = bool(before) and before[-1].lower() in _PLACE_CUES and not initial
