@@ -172,3 +172,20 @@ def test_a_world_city_named_like_a_rare_word_mid_sentence(geocoder: Geocoder) ->
     assert (place.country_code, place.feature_code) == ("SS", "PPLC")
     # The ordinary word stays a word.
     assert geocoder.geoparse("A herd of buffalo crossed the river at dawn.") == []
+
+
+def test_two_regions_joined_by_and_in_are_a_list(geocoder: Geocoder) -> None:
+    # Wales is also a village in England; listed beside England it is the nation.
+    text = "Hospitals in Wales and in England cancelled routine surgery."
+    place = _place(geocoder, text, "Wales")
+    assert (place.kind, place.country_code) == ("admin1", "GB")
+
+
+def test_a_former_province_by_its_other_names(geocoder: Geocoder) -> None:
+    text = "Measles spread in the province of West Kasai, in the Democratic Republic of Congo."
+    place = _place(geocoder, text, "West Kasai")
+    assert (place.name, place.feature_code, place.country_code) == (
+        "Kasai-Occidental",
+        "ADMH",
+        "CD",
+    )

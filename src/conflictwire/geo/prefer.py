@@ -28,7 +28,8 @@ __all__ = [
 
 CONTAINS_BONUS = 9.0
 REGION_SUFFIX = re.compile(r"\s(?:province|oblast|region|governorate|state)$")
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
+# "Alaska, California and Nevada", "in Wales and in England"
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))(?:\s+(?:in|to|from))?\s*$")
 _REGIONS_AFTER = re.compile(
     r"^(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b"
 )
