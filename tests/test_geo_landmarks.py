@@ -189,3 +189,10 @@ def test_a_former_province_by_its_other_names(geocoder: Geocoder) -> None:
         "ADMH",
         "CD",
     )
+
+
+def test_a_world_region_by_its_full_name_is_never_a_town(geocoder: Geocoder) -> None:
+    # Middle East is also a hamlet in Maryland; the Maryland places beside it do not matter.
+    text = "Troops in the Middle East were put on alert, an official in Baltimore, Maryland, said."
+    place = _place(geocoder, text, "Middle East")
+    assert (place.kind, place.feature_code) == ("other", "RGN")

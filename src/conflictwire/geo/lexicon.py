@@ -20,7 +20,7 @@ MACRO_FCODES = frozenset(
 LANDMARK_FCODES = frozenset(
     {
         "MILB", "HSP", "BLDG", "SQR", "ST", "PRK", "AIRP", "PAL", "CH", "RUIN", "TOWR",
-        "MUS", "MNMT", "PRN", "MSQE", "TMPL", "PS", "MN", "CNL",
+        "MUS", "MNMT", "PRN", "MSQE", "TMPL", "PS", "MN", "CNL", "BDG",
     }
 )  # fmt: skip
 

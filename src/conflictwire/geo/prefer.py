@@ -80,11 +80,13 @@ def prefer_region_name(
         for code in cand.codes
         if not code % 2 and view.kind(code // 2) in ("country", "admin1")
     ]
-    if not regions:
-        return
-    for code in cand.codes:  # "the Red Sea" is the sea before Sudan's Red Sea state
+    # "the Red Sea" is the sea before Sudan's Red Sea state, "the Middle East" the region
+    # before Middle East, Md.
+    for code in cand.codes:
         if not code % 2 and view.get("fcode", code // 2) in MACRO_FCODES:
             options[code // 2] += _REGION_NAME_BONUS
+    if not regions:
+        return
     _country_over_its_region(view, cand, regions, options)
     if _PEOPLE_AFTER.match(text[cand.end : cand.end + 12]):
         _town_not_country(view, regions, options)

@@ -211,6 +211,11 @@ def _city_over_alternates(view: IndexView, cand: Candidate, options: dict[int, f
     only as an alternate spelling (Pittsburg, Calif.; Rhome, Texas), however many places of that
     town's state the text names. A town named so outright keeps its chance."""
     exact = {c // 2 for c in cand.codes if not c % 2}
+    if " " in cand.key and any(view.get("fcode", p) in MACRO_FCODES for p in exact):
+        # "the Middle East", "the Gulf Coast": a world region's full name is no town's.
+        for pid in [p for p in options if view.kind(p) == "settlement"]:
+            del options[pid]
+        return
     if not any(view.kind(p) == "settlement" and view.pop[p] >= _WORLD_CITY_POP for p in exact):
         return
     for pid in [p for p in options if p not in exact and view.kind(p) == "settlement"]:
