@@ -196,3 +196,9 @@ def test_a_world_region_by_its_full_name_is_never_a_town(geocoder: Geocoder) -> 
     text = "Troops in the Middle East were put on alert, an official in Baltimore, Maryland, said."
     place = _place(geocoder, text, "Middle East")
     assert (place.kind, place.feature_code) == ("other", "RGN")
+
+
+def test_a_dateline_names_a_town_not_a_state(geocoder: Geocoder) -> None:
+    text = "Senate delays vote on farm bill. WASHINGTON — Senators put off a vote on Tuesday."
+    place = _place(geocoder, text, "WASHINGTON")
+    assert (place.kind, place.feature_code, place.country_code) == ("settlement", "PPLC", "US")

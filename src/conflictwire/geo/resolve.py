@@ -35,6 +35,7 @@ _DISTRICT_GAP = re.compile(
     r"\s*(?:,|\(|of|in)\s*$"
 )
 _NAME_GOES_ON = re.compile(r"^ [A-Z]")
+_DATELINE_DASH = re.compile(r"^\s?[—–-]{1,2}\s")  # "HUME – Principal ...", "KYIV -- "
 _OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$")  # "Khogyani district of Ghazni province"
 _KIND_PRIOR = {"country": 5.5, "admin1": 3.2, "admin2": 1.6, "admin3": 0.6, "other": 0.5}
 _COHERENCE = 1.0
@@ -193,8 +194,10 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
             if score > priors[i].get(code // 2, -99.0):
                 priors[i][code // 2] = score
     for i, cand in enumerate(cands):
-        _city_over_alternates(view, cand, priors[i])
         prefer_region_name(view, cand, priors[i], text)
+        _city_over_alternates(view, cand, priors[i])
+        if cand.text.isupper() and _DATELINE_DASH.match(text[cand.end : cand.end + 4]):
+            _town_of_dateline(view, priors[i])
     region_lists(text, view, cands, priors)
     _pair_with_named_districts(view, cands, priors)
     chosen: list[int | None] = [max(p, key=lambda k: p[k]) if p else None for p in priors]
@@ -220,6 +223,14 @@ def _city_over_alternates(view: IndexView, cand: Candidate, options: dict[int, f
         return
     for pid in [p for p in options if p not in exact and view.kind(p) == "settlement"]:
         del options[pid]
+
+
+def _town_of_dateline(view: IndexView, options: dict[int, float]) -> None:
+    """ "WASHINGTON — The House passed ...": a dateline names the town a story was filed
+    from, not the state or county of that name (a country stays: "MALTA —")."""
+    if any(view.kind(p) == "settlement" for p in options):
+        for pid in [p for p in options if view.kind(p) in ("admin1", "admin2", "admin3")]:
+            del options[pid]
 
 
 def _unsupported_tails(
