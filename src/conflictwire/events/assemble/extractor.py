@@ -372,8 +372,10 @@ def _mention(
     labelled = first and ctx.label is not None
     if labelled:
         kinds.insert(0, LABEL_MARK + str(ctx.label))
-    if kinds and vetoed(verdict, labelled):
-        return None  # an industrial blast, a match report, a condemnation
+    # An industrial blast, a match report, a condemnation: told, but no happening of ACLED's.
+    # Kept as a mention so that a restatement of a real event still joins it as evidence;
+    # alone it makes no event.
+    out_of_scope = bool(kinds) and vetoed(verdict, labelled)
     proposed = None
     if not kinds and sent.start_char in ctx.proposable:
         proposed = proposed_kind(verdict)
@@ -430,6 +432,7 @@ def _mention(
         actors=refs,
         text=sent.text,
         verdict=verdict,
+        vetoed=out_of_scope,
     )
 
 
@@ -461,7 +464,9 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
             m = _mention(ctx, piece, para, attribution, first, verdict)
             if m is None:
                 continue
-            m.background = is_background(m, ctx.anchor, ctx.doc.doc_id)  # segment drops it
+            # Segment drops background with its retellings; an out-of-scope (vetoed) mention
+            # is evidence only and must not take a real happening's retelling down with it.
+            m.background = not m.vetoed and is_background(m, ctx.anchor, ctx.doc.doc_id)
             if len(pieces) > 1 and previous is not None:
                 # A later clause shares the sentence's subject and, unless it names one, its day.
                 m.actor1 = m.actor1 or previous.actor1
@@ -515,7 +520,9 @@ def _code(
     whole_note: bool,
 ) -> Event | None:
     """The event record of one happening, or None when its cues code to nothing."""
-    kinds = [k for m in draft.mentions for k in m.kinds]
+    kinds = [k for m in draft.mentions if not m.vetoed for k in m.kinds]
+    if not kinds:
+        return None  # every sentence of it is out of ACLED's scope
     actor2 = next(
         (
             m.actor2
@@ -532,7 +539,10 @@ def _code(
     if sub is None or (set(kinds) <= _CASUALTY_ONLY and actor1 is None and actor2 is None):
         return None
     preds = [m.verdict for m in draft.mentions if m.verdict is not None]
-    learned, confidence = choose_sub_type(sub, preds, kinds, labelled=ctx.label is not None)
+    # An ACLED-style note (one date-led paragraph) is written in the vocabulary the rules
+    # were built on, precedence and all: there they code whatever they have a cue for.
+    rules_first = ctx.label is not None or single_report(ctx.text)
+    learned, confidence = choose_sub_type(sub, preds, kinds, labelled=rules_first)
     if learned is None:
         return None
     if learned != sub:

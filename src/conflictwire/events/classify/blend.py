@@ -29,7 +29,7 @@ PROPOSED_MARK = "?"
 @dataclass(frozen=True)
 class BlendPolicy:
     veto: float = 0.6  # out-of-scope probability that drops a rule-found happening
-    propose: float = 0.7  # in-scope probability that makes a happening of a cue-less sentence
+    propose: float = 0.6  # in-scope probability that makes a happening of a cue-less sentence
     override: float = 0.5  # probability at which the classifier's sub-type beats the rules'
     cross: float = 0.8  # ... and at which it beats a specific rule cue of another disorder type
 
@@ -72,18 +72,28 @@ def choose_sub_type(
     keeps its label."""
     if not preds:
         return rule_sub, None
-    head = preds[0]
+    best, best_p = _pooled(preds)
     sub = rule_sub
     if (
         not labelled
-        and head.best_event != rule_sub
-        and head.best_event_confidence >= policy.override
-        and _may_override(rule_sub, head.best_event, head.best_event_confidence, kinds)
+        and best != rule_sub
+        and best_p >= policy.override
+        and _may_override(rule_sub, best, best_p, kinds)
     ):
-        sub = head.best_event
+        sub = best
     if sub is None or not in_scope(sub):
         return rule_sub, None
     return sub, max(p.probability(sub) for p in preds)
+
+
+def _pooled(preds: list[Prediction]) -> tuple[str, float]:
+    """The happening's likeliest sub-type over all the sentences that tell it (their mean
+    probabilities): "an explosion was heard" alone is unclear, the missiles and the dead
+    told after it are not."""
+    labels = [label for label in preds[0].probabilities if in_scope(label)]
+    mean = {label: sum(p.probability(label) for p in preds) / len(preds) for label in labels}
+    best = max(mean, key=lambda label: mean[label])
+    return best, mean[best]
 
 
 # Sub-types the rules tell apart by thin heuristics (who the state is, whether "dispersed"
@@ -98,13 +108,7 @@ _FAMILIES = (
             "Mob violence",
         }
     ),
-    frozenset(
-        {
-            "Government regains territory",
-            "Non-state actor overtakes territory",
-            "Non-violent transfer of territory",
-        }
-    ),
+    frozenset({"Government regains territory", "Non-state actor overtakes territory"}),
     frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"}),
 )
 
@@ -117,6 +121,8 @@ def _may_override(rule_sub: str | None, learned: str, confidence: float, kinds: 
     A specific cue otherwise keeps ACLED's precedence ("mortars and small arms" is a clash)."""
     if rule_sub is None:
         return True
+    if rule_sub == "Non-violent transfer of territory" and rule_sub in kinds:
+        return False  # "took control ... No clash was reported": the rules read the negation
     # Gunfire between armed men ("~arms") is ACLED's battle however heavy the weapons beside.
     specific = [k for k in kinds if k[:1] not in ("~", _MARK, PROPOSED_MARK) or k == "~arms"]
     if not specific or any(rule_sub in f and learned in f for f in _FAMILIES):

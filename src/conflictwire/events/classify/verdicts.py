@@ -58,6 +58,10 @@ def sentence_verdicts(
     short = len(sentences) <= SHORT_TEXT_SENTENCES
     cued = {start for start, text in sentences if is_candidate(text)}
     chosen = [(start, text) for start, text in sentences if short or start in cued]
+    if short and chosen:
+        # A short text (a note, a snippet) is read whole for its first sentence, as the
+        # classifier was trained: "took control ... No clash was reported" is no battle.
+        chosen[0] = (chosen[0][0], " ".join(text for _, text in sentences))
     predictions = classifier.classify([" ".join(text.split()) for _, text in chosen])
     verdicts = {start: pred for (start, _), pred in zip(chosen, predictions, strict=True)}
     first = {sentences[0][0]} if sentences else set()

@@ -1,0 +1,91 @@
+"""Training the classifier: reproducible, self-contained, and what the shipped model is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conflictwire.events.classify.labels import LABELS
+from conflictwire.events.classify.model import TextClassifier
+from conflictwire.training import corpus_files, load_examples
+from conflictwire.training.corpus import corpus_digest
+from conflictwire.training.finetune import training_available
+
+needs_training = pytest.mark.skipif(
+    not training_available(), reason='needs the training extra: pip install -e ".[train]"'
+)
+SHIPPED = Path(__file__).resolve().parents[1] / "src" / "conflictwire" / "data" / "models"
+PROBES = Path(__file__).parent / "fixtures" / "classifier" / "probes.json"
+
+
+def _slice() -> list:
+    rows = load_examples(corpus_files())
+    by_label: dict[str, list] = {}
+    for row in rows:
+        by_label.setdefault(row.label, []).append(row)
+    # Two rows of each of six labels: small enough for a test, varied enough to learn from.
+    return [r for label in sorted(by_label)[:6] for r in by_label[label][:2]]
+
+
+def test_corpus_has_every_label_and_reads_without_problems() -> None:
+    problems: list[str] = []
+    rows = load_examples(corpus_files(), problems)
+    assert not problems
+    counts = {label: sum(r.label == label for r in rows) for label in LABELS}
+    assert min(counts.values()) >= 50, counts
+
+
+@needs_training
+@pytest.mark.slow
+def test_training_twice_gives_the_same_model(tmp_path: Path) -> None:
+    from conflictwire.training import TrainOptions, train_model
+    from conflictwire.training.finetune import FineTuneConfig
+
+    rows = _slice()
+    options = TrainOptions(finetune=FineTuneConfig(epochs=1, batch_size=4, max_length=48))
+    probes = [r.text for r in rows[:6]] + ["Police fired tear gas at the marchers."]
+    runs = []
+    for name in ("a", "b"):
+        folder = train_model(rows, tmp_path / name, options)
+        runs.append(TextClassifier(folder).probabilities(probes))
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        assert meta["corpus_digest"] == corpus_digest(rows)
+        assert meta["labels"] == list(LABELS)
+    assert np.abs(runs[0] - runs[1]).max() < 1e-6
+    assert (runs[0].argmax(axis=1) == runs[1].argmax(axis=1)).all()
+    # Training moved it: the slice's own labels are now likelier than before (uniform).
+    assert runs[0].max(axis=1).mean() > 1.5 / len(LABELS)
+
+
+def test_shipped_model_was_built_from_this_corpus() -> None:
+    meta = json.loads((SHIPPED / "coder-v1" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["corpus_digest"] == corpus_digest(load_examples(corpus_files()))
+    assert meta["labels"] == list(LABELS)
+
+
+def test_shipped_model_gives_its_recorded_predictions() -> None:
+    """The probes' labels and confidences as the build command's model gave them when it was
+    built (tests/fixtures/classifier/probes.json, written by bench/classifier_probes.py)."""
+    recorded = json.loads(PROBES.read_text(encoding="utf-8"))
+    model = TextClassifier(SHIPPED / "coder-v1")
+    assert recorded["model"] == model.identity
+    got = model.classify([p["text"] for p in recorded["probes"]])
+    for probe, pred in zip(recorded["probes"], got, strict=True):
+        assert pred.label == probe["label"], probe["text"]
+        assert abs(pred.confidence - probe["confidence"]) < 1e-4, probe["text"]
+
+
+def test_shipped_model_knows_the_projects_own_probe_sentences() -> None:
+    """Hand-labelled sentences of our own, one or two per class and hard negatives: the
+    shipped model gets nearly all of them (a model that learned the corpus's style only, or a
+    broken export, would not)."""
+    import csv
+
+    with (PROBES.parent / "probe_sentences.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    got = TextClassifier(SHIPPED / "coder-v1").classify([r["text"] for r in rows])
+    right = sum(r["label"] == p.label for r, p in zip(rows, got, strict=True))
+    assert right >= len(rows) - 3, f"{right}/{len(rows)}"
