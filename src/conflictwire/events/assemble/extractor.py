@@ -48,7 +48,12 @@ from conflictwire.events.classify.blend import (
     proposed_kind,
     vetoed,
 )
-from conflictwire.events.classify.coding import LABEL_MARK, resolve_sub_type, territory_by_actor
+from conflictwire.events.classify.coding import (
+    LABEL_MARK,
+    names_armed_victims,
+    resolve_sub_type,
+    territory_by_actor,
+)
 from conflictwire.events.classify.model import Prediction, TextClassifier, coder_version
 from conflictwire.events.classify.verdicts import sentence_verdicts
 from conflictwire.events.fields.asides import speech_days_blanked
@@ -542,7 +547,9 @@ def _code(
     # An ACLED-style note (one date-led paragraph) is written in the vocabulary the rules
     # were built on, precedence and all: there they code whatever they have a cue for.
     rules_first = ctx.label is not None or single_report(ctx.text)
-    learned, confidence = choose_sub_type(sub, preds, kinds, labelled=rules_first)
+    learned, confidence = choose_sub_type(
+        sub, preds, kinds, labelled=rules_first, armed_victims=names_armed_victims(text)
+    )
     if learned is None:
         return None
     if learned != sub:

@@ -66,6 +66,7 @@ def choose_sub_type(
     kinds: list[str],
     labelled: bool,
     policy: BlendPolicy = POLICY,
+    armed_victims: bool = False,
 ) -> tuple[str | None, float | None]:
     """The happening's sub-type and the classifier's probability for it. ``preds`` are the
     verdicts on its sentences, head first; ``kinds`` the rules' cues; a labelled ACLED note
@@ -78,7 +79,7 @@ def choose_sub_type(
         not labelled
         and best != rule_sub
         and best_p >= policy.override
-        and _may_override(rule_sub, best, best_p, kinds)
+        and _may_override(rule_sub, best, best_p, kinds, armed_victims)
     ):
         sub = best
     if sub is None or not in_scope(sub):
@@ -113,7 +114,9 @@ _FAMILIES = (
 )
 
 
-def _may_override(rule_sub: str | None, learned: str, confidence: float, kinds: list[str]) -> bool:
+def _may_override(
+    rule_sub: str | None, learned: str, confidence: float, kinds: list[str], armed_victims: bool
+) -> bool:
     """The rules yield where they only guessed or could not see: no cue of their own for
     the sub-type (a generic "attacked" read as a clash), a choice inside one family, a
     defining tactic they have no word for (chlorine, a man who blew himself up), or another
@@ -123,6 +126,12 @@ def _may_override(rule_sub: str | None, learned: str, confidence: float, kinds: 
         return True
     if rule_sub == "Non-violent transfer of territory" and rule_sub in kinds:
         return False  # "took control ... No clash was reported": the rules read the negation
+    if armed_victims and learned == "Attack":
+        return False  # fighters killed are a battle's dead, not civilians attacked
+    if "~kill" in kinds and disorder_type(rule_sub) == "Political violence" != disorder_type(
+        learned
+    ):
+        return False  # a raid that killed and detained is the violence (its arrests apart)
     # Gunfire between armed men ("~arms") is ACLED's battle however heavy the weapons beside.
     specific = [k for k in kinds if k[:1] not in ("~", _MARK, PROPOSED_MARK) or k == "~arms"]
     if not specific or any(rule_sub in f and learned in f for f in _FAMILIES):

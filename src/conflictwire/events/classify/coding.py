@@ -13,7 +13,13 @@ import re
 from conflictwire.events.classify.taxonomy import SUB_EVENT_TYPES, pick_sub_type
 from conflictwire.events.fields.support import ActorRef, actor_match
 
-__all__ = ["LABEL_MARK", "crowd_actor", "resolve_sub_type", "territory_by_actor"]
+__all__ = [
+    "LABEL_MARK",
+    "crowd_actor",
+    "names_armed_victims",
+    "resolve_sub_type",
+    "territory_by_actor",
+]
 
 # Marks a sub-type fixed by an ACLED note label ("Interception: ..."), which no cue overrides.
 LABEL_MARK = "="
@@ -131,6 +137,12 @@ def _territory(kinds: set[str], actor1: ActorRef | None, country: str | None) ->
     ):
         return "Non-violent transfer of territory"
     return "Government regains territory" if own_state else "Non-state actor overtakes territory"
+
+
+def names_armed_victims(text: str) -> bool:
+    """Whether the violence's victims are fighters ("killed four insurgents"): ACLED's
+    battle, never an attack on civilians, whatever else the text suggests."""
+    return bool(_ARMED_VICTIM.search(text)) and not _CIVIL_VICTIM.search(text)
 
 
 def territory_by_actor(sub: str, actor1: ActorRef | None) -> str:
