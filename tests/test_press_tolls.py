@@ -5,6 +5,8 @@ The texts are written for this project in the style of military press releases.
 
 from __future__ import annotations
 
+import re
+
 from conflictwire.events.fields.release_tolls import share_release_toll
 from conflictwire.records import Event, Span
 
@@ -74,3 +76,62 @@ def test_more_than_thirty_elsewhere_keeps_acled_s_thirty() -> None:
     event.evidence = [Span(0, len(lead), lead)]
     share_release_toll(lead, 0, [event])
     assert event.fatalities == 30
+
+
+# Two happenings; the second's wounded man dies later, told by his ordinal in its own sentence.
+LATER = (
+    "2011-06-S-021\nFor Immediate Release\n\n"
+    "KABUL, Afghanistan (June 9, 2011) - An Afghan-led security force killed three insurgents "
+    "during an operation in Nad-e Ali district, Helmand province, Wednesday.\n\n"
+    "In a separate operation in Gelan district, Ghazni province, Tuesday, a coalition patrol "
+    "killed one insurgent and wounded another. {later}.\n\n"
+    "No civilians were harmed in either operation."
+)
+
+
+_SENTENCE = re.compile(r"[^\s.][^.]*\.")
+
+
+def _happenings(text: str, tolls: tuple[int, int]) -> list[Event]:
+    """The two happenings of ``text``, each quoting its own paragraph's sentences."""
+    first, second = _events(*tolls)
+    for event, start, end in (
+        (first, text.index("An Afghan-led"), text.index("In a separate")),
+        (second, text.index("In a separate"), text.index("No civilians")),
+    ):
+        event.evidence = [
+            Span(m.start(), m.end(), m.group()) for m in _SENTENCE.finditer(text, start, end)
+        ]
+    return [first, second]
+
+
+def test_a_later_death_told_by_its_ordinal_adds_to_its_own_happening() -> None:
+    for later, tolls in (
+        ("A second insurgent later died of his wounds", (3, 2)),
+        ("A second insurgent died of his wounds in hospital on Thursday", (3, 2)),
+        ("Another insurgent later died of his wounds", (3, 2)),
+    ):
+        text = LATER.format(later=later)
+        events = _happenings(text, tolls)
+        share_release_toll(text, text.index("An Afghan-led"), events)
+        assert [e.fatalities for e in events] == list(tolls), later
+
+
+def test_an_ordinal_telling_the_lead_s_dead_again_adds_nothing() -> None:
+    text = RELEASE.replace(
+        "The security force returned fire, killing them.",
+        "The security force returned fire, killing the first insurgent. A second insurgent was "
+        "killed as he fled.",
+    )
+    lead, account = _events(2, 2)
+    for event, sentences in (
+        (lead, ("An Afghan and coalition",)),
+        (account, ("The security force returned", "A second insurgent")),
+    ):
+        event.evidence = []
+        for head in sentences:
+            start = text.index(head)
+            end = text.index(".", start) + 1
+            event.evidence.append(Span(start, end, text[start:end]))
+    share_release_toll(text, BODY, [lead, account])
+    assert [lead.fatalities, account.fatalities] == [2, 0]

@@ -15,6 +15,11 @@ incidents the update details carry their own.
 A release's "more than 30 insurgents" states at least 31: the lowest number it states, which
 is how the releases' own tolls are read (an ACLED note's "more than 30" stays 30, ACLED's
 convention, outside press releases).
+
+A later death told by its ordinal ("killed one insurgent ... A second insurgent later died of
+his wounds") counts from its own happening: the body's count, run from the release's start,
+reads "a second" as a total already reached when another happening told two before it, so
+each such sentence adds to the body's count what it adds to its own happening's.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import re
 
 from conflictwire.clean.dateline import is_press_release
 from conflictwire.events.fields.counts import find_casualties
+from conflictwire.events.fields.tally import ORDINAL
 from conflictwire.records import Event
 
 __all__ = ["share_release_toll"]
@@ -47,10 +53,49 @@ def share_release_toll(text: str, body_start: int, events: list[Event]) -> None:
     stated = find_casualties(_lowest_stated(text[body_start:])).fatalities
     if stated is None:
         return
-    left = stated
+    left = stated + _ordinal_shortfall(text, body_start, events)
     for event in events:
         event.fatalities = min(event.fatalities, left)
         left -= event.fatalities
+
+
+def _killed(text: str) -> int:
+    return find_casualties(_lowest_stated(text)).fatalities or 0
+
+
+def _ordinal_shortfall(text: str, body_start: int, events: list[Event]) -> int:
+    """The deaths later deaths told by their ordinal add to their own happenings beyond what
+    they add to the body's count (which counts "a second" from the release's start)."""
+    short = 0
+    done: set[str] = set()  # a sentence two events share (a raid and its arrests) once
+    for event in events:
+        told: list[str] = []
+        for span in event.evidence:
+            if ORDINAL.search(span.text) and span.text not in done:
+                done.add(span.text)
+                short += _shortfall(text, body_start, told, span.text)
+            told.append(span.text)
+    return short
+
+
+def _shortfall(text: str, body_start: int, told: list[str], sentence: str) -> int:
+    """What ``sentence`` adds to its happening (told before it: ``told``) beyond what it adds
+    to the body's count. Nothing when the body counted the happening's dead told before it as
+    people it had counted already (an account restating the lead: "killing the first insurgent.
+    A second insurgent was killed" are the lead's two)."""
+    before = _killed(" ".join(told))
+    if sum(_body_gain(text, body_start, s) for s in told) < before:
+        return 0
+    own = _killed(" ".join([*told, sentence])) - before
+    return max(0, own - _body_gain(text, body_start, sentence))
+
+
+def _body_gain(text: str, body_start: int, sentence: str) -> int:
+    """How much ``sentence`` raises the body's count (0 when it is not in the body: a title)."""
+    at = text.find(sentence, body_start)
+    if at < 0:
+        return 0
+    return _killed(text[body_start : at + len(sentence)]) - _killed(text[body_start:at])
 
 
 def _lowest_stated(text: str) -> str:

@@ -14,14 +14,15 @@ from typing import NamedTuple
 
 from conflictwire.events.fields.figures import NUM_WORD, SOME, resolve
 
-__all__ = ["Found", "Tally"]
+__all__ = ["ORDINAL", "Found", "Tally"]
 
 _ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }  # fmt: skip
-# "A fourth civilian died in hospital": the running toll reaches the ordinal.
-_ORDINAL = re.compile(
+# "A fourth civilian died in hospital": the running toll reaches the ordinal (of its own
+# happening: a press release's body count adds it as such, fields/release_tolls.py).
+ORDINAL = re.compile(
     rf"\b(?:a|the)\s+(?P<ord>{'|'.join(_ORDINALS)})\b(?!\s+(?:time|day|week))", re.I
 )
 # "Two more people died", "another soldier was killed": added to the toll, whoever tells it.
@@ -74,7 +75,7 @@ class Tally:
         elif _IN_TOTAL.search(sentence) and value >= previous % SOME:
             self.total = value  # "In total, five were killed": the text's own sum
         elif _adds(sentence, value):
-            ordinal = _ORDINAL.search(sentence)
+            ordinal = ORDINAL.search(sentence)
             self.total = resolve(previous) + value
             if ordinal is not None and value == 1:
                 self.total = max(resolve(previous), _ORDINALS[ordinal.group("ord").lower()])
@@ -152,6 +153,6 @@ _ALSO = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
 
 def _adds(sentence: str, value: int) -> bool:
     """The sentence adds to a toll told before ("a third died", "two more were killed")."""
-    if value == 1 and _ORDINAL.search(sentence):
+    if value == 1 and ORDINAL.search(sentence):
         return True
     return _ADDITIVE.search(sentence) is not None
