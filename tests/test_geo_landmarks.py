@@ -202,3 +202,16 @@ def test_a_dateline_names_a_town_not_a_state(geocoder: Geocoder) -> None:
     text = "Senate delays vote on farm bill. WASHINGTON — Senators put off a vote on Tuesday."
     place = _place(geocoder, text, "WASHINGTON")
     assert (place.kind, place.feature_code, place.country_code) == ("settlement", "PPLC", "US")
+
+
+def test_a_city_of_millions_whose_country_is_named_beats_a_namesake_abroad(
+    geocoder: Geocoder,
+) -> None:
+    # The story names the United States and its towns more often than Russia; Russia and
+    # Moscow still make St. Petersburg Russia's.
+    text = (
+        "An American collector from Tulsa, Oklahoma, bought the painting in New York. The "
+        "U.S. dealer said the work was shown in Moscow and St. Petersburg before it left Russia."
+    )
+    place = _place(geocoder, text, "St. Petersburg")
+    assert place.country_code == "RU"

@@ -20,10 +20,12 @@ from conflictwire.geo.store import IndexView
 __all__ = [
     "CONTAINS_BONUS",
     "REGION_SUFFIX",
+    "city_over_alternates",
     "demonyms",
     "in_region_list",
     "prefer_region_name",
     "region_lists",
+    "town_of_dateline",
 ]
 
 CONTAINS_BONUS = 9.0
@@ -42,6 +44,7 @@ _REGION_NAME_BONUS = 2.5
 _PEOPLE_AFTER = re.compile(r"^ (?:man|woman|men|women|girl|boy|teen|resident|residents|native)\b")
 _BIG_CITY = 100_000
 _WORLD_CITY = 500_000
+_WORLD_CITY_ALTERNATE = 250_000  # a city whose name outweighs a town's alternate spelling
 _NAMESAKE_CITY = 50_000
 
 
@@ -200,3 +203,29 @@ def _namesake_capital(
         and fold(view.name(pid)) == cand.key
     ]
     return max(cities, key=lambda p: view.pop[p]) if cities else None
+
+
+def city_over_alternates(view: IndexView, cand: Candidate, options: dict[int, float]) -> None:
+    """ "Pittsburgh", "Rome": the name of a big city is that city, not a small town that has it
+    only as an alternate spelling (Pittsburg, Calif.; Rhome, Texas), however many places of that
+    town's state the text names. A town named so outright keeps its chance."""
+    exact = {c // 2 for c in cand.codes if not c % 2}
+    if " " in cand.key and any(view.get("fcode", p) in MACRO_FCODES for p in exact):
+        # "the Middle East", "the Gulf Coast": a world region's full name is no town's.
+        for pid in [p for p in options if view.kind(p) == "settlement"]:
+            del options[pid]
+        return
+    if not any(
+        view.kind(p) == "settlement" and view.pop[p] >= _WORLD_CITY_ALTERNATE for p in exact
+    ):
+        return
+    for pid in [p for p in options if p not in exact and view.kind(p) == "settlement"]:
+        del options[pid]
+
+
+def town_of_dateline(view: IndexView, options: dict[int, float]) -> None:
+    """ "WASHINGTON — The House passed ...": a dateline names the town a story was filed
+    from, not the state or county of that name (a country stays: "MALTA —")."""
+    if any(view.kind(p) == "settlement" for p in options):
+        for pid in [p for p in options if view.kind(p) in ("admin1", "admin2", "admin3")]:
+            del options[pid]

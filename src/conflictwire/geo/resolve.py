@@ -17,10 +17,12 @@ from conflictwire.geo.lexicon import LANDMARK_FCODES, MACRO_FCODES
 from conflictwire.geo.prefer import (
     CONTAINS_BONUS,
     REGION_SUFFIX,
+    city_over_alternates,
     demonyms,
     in_region_list,
     prefer_region_name,
     region_lists,
+    town_of_dateline,
 )
 from conflictwire.geo.scan import Candidate
 from conflictwire.geo.store import IndexView
@@ -47,7 +49,10 @@ _CAPITAL_BONUS = 2.5
 # A known landmark's name ("Fort Hood", "Piccadilly") weighs as a city of ~250,000 does: it
 # beats a village filed under the same words, not a city the text's places surround.
 _LANDMARK_PRIOR = 3.0
-_WORLD_CITY_POP = 250_000
+# A city of millions whose country the text names needs no more evidence than a namesake
+# in another country the text names more often.
+_METROPOLIS = 1_000_000
+_METROPOLIS_BONUS = 2.0
 _COUNTRY_VOTE = 4.0
 _REGION_VOTE = 3.0
 _IN_NAMED_DISTRICT = 3.0
@@ -195,9 +200,9 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
                 priors[i][code // 2] = score
     for i, cand in enumerate(cands):
         prefer_region_name(view, cand, priors[i], text)
-        _city_over_alternates(view, cand, priors[i])
+        city_over_alternates(view, cand, priors[i])
         if cand.text.isupper() and _DATELINE_DASH.match(text[cand.end : cand.end + 4]):
-            _town_of_dateline(view, priors[i])
+            town_of_dateline(view, priors[i])
     region_lists(text, view, cands, priors)
     _pair_with_named_districts(view, cands, priors)
     chosen: list[int | None] = [max(p, key=lambda k: p[k]) if p else None for p in priors]
@@ -207,30 +212,6 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
     _drop_outside_named_regions(view, cands, priors, chosen, quals)
     _districts_of_the_paragraph_region(text, view, cands, priors, chosen)
     return Resolution(chosen, quals, _unsupported_tails(view, cands, chosen))
-
-
-def _city_over_alternates(view: IndexView, cand: Candidate, options: dict[int, float]) -> None:
-    """ "Pittsburgh", "Rome": the name of a big city is that city, not a small town that has it
-    only as an alternate spelling (Pittsburg, Calif.; Rhome, Texas), however many places of that
-    town's state the text names. A town named so outright keeps its chance."""
-    exact = {c // 2 for c in cand.codes if not c % 2}
-    if " " in cand.key and any(view.get("fcode", p) in MACRO_FCODES for p in exact):
-        # "the Middle East", "the Gulf Coast": a world region's full name is no town's.
-        for pid in [p for p in options if view.kind(p) == "settlement"]:
-            del options[pid]
-        return
-    if not any(view.kind(p) == "settlement" and view.pop[p] >= _WORLD_CITY_POP for p in exact):
-        return
-    for pid in [p for p in options if p not in exact and view.kind(p) == "settlement"]:
-        del options[pid]
-
-
-def _town_of_dateline(view: IndexView, options: dict[int, float]) -> None:
-    """ "WASHINGTON — The House passed ...": a dateline names the town a story was filed
-    from, not the state or county of that name (a country stays: "MALTA —")."""
-    if any(view.kind(p) == "settlement" for p in options):
-        for pid in [p for p in options if view.kind(p) in ("admin1", "admin2", "admin3")]:
-            del options[pid]
 
 
 def _unsupported_tails(
@@ -442,6 +423,7 @@ def _rescore(
         for pid, prior in options.items():
             score = prior
             score += _COUNTRY_VOTE * countries[view.cc(pid)] / n_country
+            score += _metropolis_bonus(view, pid, cands[i], options, countries)
             if view.kind(pid) != "country":
                 score += _REGION_VOTE * regions[view.get("a1code", pid) or ""] / n_region
             if qual is not None and any(_contains(view, q, pid) for q in priors[qual]):
@@ -452,6 +434,21 @@ def _rescore(
             scored[pid] = score
         result.append(max(scored, key=lambda k: scored[k]))
     return result
+
+
+def _metropolis_bonus(
+    view: IndexView, pid: int, cand: Candidate, options: dict[int, float], countries: Counter[str]
+) -> float:
+    """ "Moscow ... St. Petersburg" in a story that names the United States more often: a city
+    of millions whose country the text names beats a namesake abroad. A name that is also a
+    state's or country's ("New York") is left to the other evidence."""
+    cc = view.cc(pid)
+    if not countries[cc] or view.pop[pid] < _METROPOLIS:
+        return 0.0
+    if any(not c % 2 and view.kind(c // 2) in ("admin1", "country") for c in cand.codes):
+        return 0.0
+    abroad = any(view.cc(p) != cc and view.kind(p) == "settlement" for p in options)
+    return _METROPOLIS_BONUS if abroad else 0.0
 
 
 class _PairSupport:
