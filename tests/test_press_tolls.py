@@ -135,3 +135,21 @@ def test_an_ordinal_telling_the_lead_s_dead_again_adds_nothing() -> None:
             event.evidence.append(Span(start, end, text[start:end]))
     share_release_toll(text, BODY, [lead, account])
     assert [lead.fatalities, account.fatalities] == [2, 0]
+
+
+def test_an_update_s_summary_pooled_with_an_incident_lends_it_no_toll() -> None:
+    summary = (
+        "Several insurgents were killed and others detained by Afghan and coalition forces "
+        "during separate operations in southern Afghanistan over the past 24 hours."
+    )
+    found = "In Zabul province, a police patrol found a cache of rockets in Shah Joy district."
+    held = "The patrol also detained two suspected insurgents."
+    killed = "In Helmand province, a coalition patrol killed one insurgent in Sangin district."
+    text = "ISAF Joint Command Operational Update, Oct. 4, 2010\n\n" + " ".join(
+        (summary, found, held, killed)
+    )
+    cache, fight = _events(3, 1)
+    for event, sentences in ((cache, (summary, found, held)), (fight, (summary, killed))):
+        event.evidence = [Span(text.index(s), text.index(s) + len(s), s) for s in sentences]
+    share_release_toll(text, 0, [cache, fight])
+    assert [cache.fatalities, fight.fatalities] == [0, 1]

@@ -9,8 +9,10 @@ no happening was coded for.
 
 An operational update opens with its day's summary ("Several insurgents were killed ... during
 separate operations in southern Afghanistan over the past 24 hours"): many happenings in many
-places, no one happening's toll. A happening told only by such a summary carries none; the
-incidents the update details carry their own.
+places, no one happening's toll. A happening told only by such a summary carries none; one
+whose sentences pool the summary with an incident's ("In Kandahar province, a patrol found a
+cache ...") carries what the incident's own sentences tell; the incidents the update details
+carry their own.
 
 A release's "more than 30 insurgents" states at least 31: the lowest number it states, which
 is how the releases' own tolls are read (an ACLED note's "more than 30" stays 30, ACLED's
@@ -46,9 +48,7 @@ def share_release_toll(text: str, body_start: int, events: list[Event]) -> None:
     if not is_press_release(text) or not any(event.fatalities for event in events):
         return
     for event in events:
-        if event.evidence and all(_SUMMARY.search(span.text) for span in event.evidence):
-            event.fatalities = 0  # the day's summary over many happenings
-    for event in events:
+        _without_summary(event)
         _at_least(event)
     stated = find_casualties(_lowest_stated(text[body_start:])).fatalities
     if stated is None:
@@ -57,6 +57,13 @@ def share_release_toll(text: str, body_start: int, events: list[Event]) -> None:
     for event in events:
         event.fatalities = min(event.fatalities, left)
         left -= event.fatalities
+
+
+def _without_summary(event: Event) -> None:
+    """The day's summary over many happenings is no part of one happening's toll."""
+    own = [span.text for span in event.evidence if not _SUMMARY.search(span.text)]
+    if event.fatalities and len(own) < len(event.evidence):
+        event.fatalities = min(event.fatalities, find_casualties(" ".join(own)).fatalities or 0)
 
 
 def _killed(text: str) -> int:
