@@ -170,7 +170,7 @@ def _schema() -> Any:
         "fatalities",
         "injuries",
     }
-    floats = {"latitude", "longitude"}
+    floats = {"latitude", "longitude", "confidence"}
     return pa.schema(
         [
             (name, pa.int64() if name in ints else pa.float64() if name in floats else pa.string())

@@ -33,6 +33,7 @@ _TYPES: dict[str, pa.DataType] = {
     "event_date": pa.date32(),
     "latitude": pa.float64(),
     "longitude": pa.float64(),
+    "confidence": pa.float64(),
     "weapons": pa.list_(pa.struct([("type", pa.string()), ("count", pa.int64())])),
     "attribution": pa.list_(pa.string()),
     "evidence": pa.list_(_SPAN),
