@@ -55,7 +55,7 @@ from conflictwire.events.classify.coding import (
     territory_by_actor,
 )
 from conflictwire.events.classify.model import Prediction, TextClassifier, coder_version
-from conflictwire.events.classify.verdicts import sentence_verdicts
+from conflictwire.events.classify.verdicts import SHORT_TEXT_SENTENCES, sentence_verdicts
 from conflictwire.events.fields.asides import speech_days_blanked
 from conflictwire.events.fields.attribution import Attribution, AttributionTracker
 from conflictwire.events.fields.places import (
@@ -283,6 +283,7 @@ class _DocContext:
         self.classifier = classifier
         self.verdicts: dict[int, Prediction] = {}
         self.proposable: frozenset[int] = frozenset()
+        self.short = True  # a note or snippet, classified whole
         self.cleaned = cleaned
         self.parsed = parsed
         self.geocoder = geocoder
@@ -382,8 +383,10 @@ def _mention(
     # alone it makes no event.
     out_of_scope = bool(kinds) and vetoed(verdict, labelled)
     proposed = None
-    if not kinds and sent.start_char in ctx.proposable:
-        proposed = proposed_kind(verdict)
+    # Where the rules saw a cue and set it aside (a target's profile, a plan, a negation),
+    # their reading stands: the classifier proposes only for sentences with no cue at all.
+    if not kinds and sent.start_char in ctx.proposable and not find_triggers(sent.text):
+        proposed = proposed_kind(verdict, whole_text=ctx.short)
     if proposed is not None:
         kinds = [PROPOSED_MARK + proposed]  # a happening the rules have no cue for
     if not kinds or (is_habitual(sent) and not first):
@@ -449,6 +452,7 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
         body = [(s.start_char, s.text) for s in sents if s.text.strip()]
         body = [(start, text) for start, text in body if start + len(text) > ctx.dateline_end]
         ctx.verdicts, ctx.proposable = sentence_verdicts(body, ctx.classifier)
+        ctx.short = len(body) <= SHORT_TEXT_SENTENCES
     for i, sent in enumerate(sents):
         if not sent.text.strip() or sent.end_char <= ctx.dateline_end:
             continue  # a title above the dateline only sums up what the body tells

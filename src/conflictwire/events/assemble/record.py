@@ -94,7 +94,9 @@ def _counts(draft: EventDraft, text: str | None) -> tuple[int, int | None, int |
     """The toll read over all the event's sentences at once, so restatements and additions
     ("Two were killed ... A third died") resolve as ACLED counts them; then the detained."""
     if text is None:
-        own = [m for m in draft.mentions if not m.wide] or draft.mentions
+        # An out-of-scope sentence joined as evidence ("... in 2020, when 22 were killed")
+        # lends the happening no toll.
+        own = [m for m in draft.mentions if not m.wide and not m.vetoed] or draft.mentions
         text = " ".join(m.text for m in own)
     found = find_casualties(text)
     return (found.fatalities or 0), found.injuries, found.detained

@@ -53,10 +53,19 @@ def vetoed(pred: Prediction | None, labelled: bool, policy: BlendPolicy = POLICY
     return pred.confidence >= policy.veto
 
 
-def proposed_kind(pred: Prediction | None, policy: BlendPolicy = POLICY) -> str | None:
-    """The sub-type a cue-less sentence is coded as, or None."""
+def proposed_kind(
+    pred: Prediction | None, policy: BlendPolicy = POLICY, whole_text: bool = True
+) -> str | None:
+    """The sub-type a cue-less sentence is coded as, or None. In a longer document
+    (``whole_text`` False) a lone sentence proposes only a demonstration, the happening
+    most often told with no cue word ("workers filled the square"): "the force also seized
+    grenades" there is part of the raid told around it, as ACLED codes it."""
     if pred is None or not pred.is_event or pred.confidence < policy.propose:
         return None
+    if not whole_text and pred.label not in _FAMILIES[0]:
+        return None
+    if pred.label == "Other":
+        return None  # too vague to stand alone without a cue ("the city had been quiet")
     return pred.label
 
 
@@ -119,7 +128,7 @@ def _may_override(
 ) -> bool:
     """The rules yield where they only guessed or could not see: no cue of their own for
     the sub-type (a generic "attacked" read as a clash), a choice inside one family, a
-    defining tactic they have no word for (chlorine, a man who blew himself up), or another
+    defining tactic they have no word for (chlorine, "breathing difficulties"), or another
     kind of happening altogether told with violent words (a truce, a defused bomb, a march).
     A specific cue otherwise keeps ACLED's precedence ("mortars and small arms" is a clash)."""
     if rule_sub is None:
@@ -138,10 +147,17 @@ def _may_override(
         return True
     if learned in _DEFINING and learned not in kinds:
         return True
-    return confidence >= POLICY.cross and disorder_type(learned) != disorder_type(rule_sub)
+    # Violent words in another kind of happening (a truce "ending the fighting"); not the
+    # other way: "captured four insurgents" is the rules' arrest, not a town taken.
+    return (
+        confidence >= POLICY.cross
+        and disorder_type(rule_sub) == "Political violence"
+        and disorder_type(learned) != disorder_type(rule_sub)
+    )
 
 
-# Tactics that define a happening over any other told with it (ACLED's precedence), which
-# the rules' cue words often miss.
-_DEFINING = frozenset({"Suicide bomb", "Chemical weapon"})
+# A tactic that defines a happening over any other told with it (ACLED's precedence), which
+# the rules' cue words often miss. (A suicide bombing is not here: "an arrested bomber", "the
+# bomber" of a roadside bomb read too much like one.)
+_DEFINING = frozenset({"Chemical weapon"})
 _MARK = "="  # coding.LABEL_MARK: a sub-type fixed by a label or a proposal
