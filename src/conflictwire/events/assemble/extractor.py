@@ -284,6 +284,7 @@ class _DocContext:
         self.verdicts: dict[int, Prediction] = {}
         self.proposable: frozenset[int] = frozenset()
         self.short = True  # a note or snippet, classified whole
+        self.first_start = -1  # its first body sentence
         self.cleaned = cleaned
         self.parsed = parsed
         self.geocoder = geocoder
@@ -384,8 +385,10 @@ def _mention(
     out_of_scope = bool(kinds) and vetoed(verdict, labelled)
     proposed = None
     # Where the rules saw a cue and set it aside (a target's profile, a plan, a negation),
-    # their reading stands: the classifier proposes only for sentences with no cue at all.
-    if not kinds and sent.start_char in ctx.proposable and not find_triggers(sent.text):
+    # their reading stands, except for a short text's main sentence, which the classifier
+    # read whole ("police seized seven illegal firearms" is the snippet's happening).
+    main = ctx.short and sent.start_char == ctx.first_start
+    if not kinds and sent.start_char in ctx.proposable and (main or not find_triggers(sent.text)):
         proposed = proposed_kind(verdict, whole_text=ctx.short)
     if proposed is not None:
         kinds = [PROPOSED_MARK + proposed]  # a happening the rules have no cue for
@@ -453,6 +456,7 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
         body = [(start, text) for start, text in body if start + len(text) > ctx.dateline_end]
         ctx.verdicts, ctx.proposable = sentence_verdicts(body, ctx.classifier)
         ctx.short = len(body) <= SHORT_TEXT_SENTENCES
+        ctx.first_start = body[0][0] if body else -1
     for i, sent in enumerate(sents):
         if not sent.text.strip() or sent.end_char <= ctx.dateline_end:
             continue  # a title above the dateline only sums up what the body tells
