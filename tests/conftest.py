@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -34,3 +37,16 @@ def pipeline():  # type: ignore[no-untyped-def]
     from conflictwire import Pipeline
 
     return Pipeline()
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    """``bench/press_releases.py`` as a module: its scorer is what the press tests measure."""
+    spec = importlib.util.spec_from_file_location(
+        "press_releases", ROOT / "bench" / "press_releases.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["press_releases"] = module
+    spec.loader.exec_module(module)
+    return module

@@ -10,9 +10,7 @@ were pinned, so a regression fails while the issue's targets stay visible beside
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -44,16 +42,6 @@ FLOORS = {
         "max_extra_events_per_document": 0.10,
     },
 }
-
-
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("press_releases", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["press_releases"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _lines(path: Path) -> list[dict[str, Any]]:

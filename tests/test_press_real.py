@@ -7,8 +7,6 @@ measurement. Skips without ../shared; nothing from that file is stored in the pr
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -28,16 +26,6 @@ FLOORS = {
     "province": 0.965,
     "arrests_found": 0.95,
 }
-
-
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("press_releases", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["press_releases"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.slow
