@@ -16,36 +16,56 @@ from collections.abc import Sequence
 from conflictwire.events.candidates.triggers import find_triggers
 from conflictwire.events.classify.model import Prediction, TextClassifier
 
-__all__ = ["SHORT_TEXT_SENTENCES", "broad_cue_offsets", "is_candidate", "sentence_verdicts"]
+__all__ = [
+    "SHORT_TEXT_CHARS",
+    "SHORT_TEXT_SENTENCES",
+    "broad_cue_offsets",
+    "is_candidate",
+    "sentence_verdicts",
+]
 
 SHORT_TEXT_SENTENCES = 4
 
-# Words that tell a happening without any of the rules' triggers (class 8 of the real-news
-# issue: keyword-less marches; strategic developments told in plain verbs).
-_BROAD = re.compile(
+# Words that tell a happening without any of the rules' triggers. A crowd's words matter in
+# any text (class 8 of the real-news issue: the keyword-less march); the others only in a
+# short text, where the classifier reads the main sentence whole (in a long one a lone
+# sentence may propose only a demonstration, so reading them there would cost time for nothing).
+_CROWD = re.compile(
     r"\b(?:fill(?:ed|ing)|gather(?:ed|ing)|march(?:ed|es|ing)?|walk(?:ed|ing) (?:from|to)"
-    r"|rall(?:y|ied|ies)|chant(?:ed|ing)?|banners?|placards?|slogans?|sit-ins?|squares?"
-    r"|demand(?:ed|ing)|picket\w*|boycott\w*|took to the streets|blocked|crowds?|mobs?"
-    r"|strik(?:e|es|ing)|walkout|hunger strike|vigil|petition\w*"
+    r"|rall(?:y|ied|ies)|chant(?:ed|ing)?|banners?|placards?|slogans?|sit-ins?"
+    r"|picket\w*|boycott\w*|took to the streets|crowds?|mobs?|walkout|hunger strike|vigil"
+    r"|lynch\w*)\b",
+    re.IGNORECASE,
+)
+_OTHER = re.compile(
+    r"\b(?:squares?|demand(?:ed|ing)|blocked|strik(?:e|es|ing)|petition\w*"
     r"|recover(?:ed|ing)|defus\w+|caches?|stockpiles?|confiscat\w+|intercept\w*|seiz\w+"
     r"|ceasefire|truce|accord|agreement|deal|signed|swap|exchange"
     r"|bases?|headquarters|outposts?|checkpoints?|camps?|command post"
     r"|withdr[ae]w\w*|pull(?:ed)? out|handed over|took (?:over|control)|retook|recaptur\w+"
     r"|liberat\w+|overran|captur\w+|merg\w+|formed|pledg\w+|defect\w+|split|renam\w+"
     r"|burn(?:t|ed|ing)|torch\w*|loot\w*|demolish\w*|razed|set (?:ablaze|on fire)|vandal\w+"
-    r"|abduct\w*|kidnap\w*|disappear\w*|rap(?:e|ed)|sexual\w*|lynch\w*|grenades?"
+    r"|abduct\w*|kidnap\w*|disappear\w*|rap(?:e|ed)|sexual\w*|grenades?"
     r"|curfew|martial law)\b",
     re.IGNORECASE,
 )
+# A text this short (a note, a snippet, a headline pair) is read with the wider cues.
+SHORT_TEXT_CHARS = 1200
 
 
 def broad_cue_offsets(text: str) -> list[int]:
     """Offsets of the broad cues in ``text`` (the prefilter keeps those sentences too)."""
-    return [m.start() for m in _BROAD.finditer(text)]
+    found = [m.start() for m in _CROWD.finditer(text)]
+    if len(text) <= SHORT_TEXT_CHARS:
+        found += [m.start() for m in _OTHER.finditer(text)]
+    return sorted(found)
 
 
-def is_candidate(text: str) -> bool:
-    return bool(_BROAD.search(text)) or bool(find_triggers(text, 0))
+def is_candidate(text: str, short: bool = True) -> bool:
+    """Whether the classifier reads ``text`` (a sentence of a short text when ``short``)."""
+    if _CROWD.search(text) or (short and _OTHER.search(text)):
+        return True
+    return bool(find_triggers(text, 0))
 
 
 def sentence_verdicts(
@@ -56,7 +76,7 @@ def sentence_verdicts(
     text's first sentence. A bare "There were no casualties." is read (it may veto) but
     never made an event by itself."""
     short = len(sentences) <= SHORT_TEXT_SENTENCES
-    cued = {start for start, text in sentences if is_candidate(text)}
+    cued = {start for start, text in sentences if is_candidate(text, short)}
     chosen = [(start, text) for start, text in sentences if short or start in cued]
     if short and chosen:
         # A short text (a note, a snippet) is read whole for its first sentence, as the
