@@ -77,11 +77,14 @@ def sentence_verdicts(
     never made an event by itself."""
     short = len(sentences) <= SHORT_TEXT_SENTENCES
     cued = {start for start, text in sentences if is_candidate(text, short)}
-    chosen = [(start, text) for start, text in sentences if short or start in cued]
-    if short and chosen:
-        # A short text (a note, a snippet) is read whole for its first sentence, as the
-        # classifier was trained: "took control ... No clash was reported" is no battle.
-        chosen[0] = (chosen[0][0], " ".join(text for _, text in sentences))
+    # A sentence with no cue can neither make a happening nor, lacking a rule cue, be vetoed:
+    # reading it would change nothing. A short text (a note, a snippet) is read whole for its
+    # first sentence, as the classifier was trained: "took control ... No clash was
+    # reported" is no battle.
+    chosen = [(start, text) for start, text in sentences if start in cued]
+    if short and sentences:
+        whole = (sentences[0][0], " ".join(text for _, text in sentences))
+        chosen = [whole, *(c for c in chosen if c[0] != whole[0])]
     predictions = classifier.classify([" ".join(text.split()) for _, text in chosen])
     verdicts = {start: pred for (start, _), pred in zip(chosen, predictions, strict=True)}
     first = {sentences[0][0]} if sentences else set()
