@@ -8,14 +8,13 @@ mention's point lies within 161 km of the gold's.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from geoparse_lgl import Gold, report, score_docs
+from geoparse_lgl import Gold, run_cli, score_docs
 
 DEFAULT = (
     Path(__file__).resolve().parents[1].parent
@@ -54,12 +53,7 @@ def score(path: Path, limit: int | None = None, show_misses: bool = False) -> di
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--limit", type=int)
-    parser.add_argument("--misses", action="store_true")
-    args = parser.parse_args()
-    report(score(args.path, args.limit, args.misses))
+    run_cli(score, DEFAULT, __doc__ or "")
 
 
 if __name__ == "__main__":

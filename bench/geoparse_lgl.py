@@ -17,6 +17,7 @@ import argparse
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,13 +125,20 @@ def report(result: dict[str, float]) -> None:
     print(f"documents/s: {result['docs_per_s']:.1f}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+def run_cli(
+    scorer: Callable[[Path, int | None, bool], dict[str, float]], default: Path, doc: str
+) -> None:
+    """The command line both geoparsing benches share: PATH, --limit, --misses."""
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("path", nargs="?", type=Path, default=default)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
-    report(score(args.path, args.limit, args.misses))
+    report(scorer(args.path, args.limit, args.misses))
+
+
+def main() -> None:
+    run_cli(score, DEFAULT, __doc__ or "")
 
 
 if __name__ == "__main__":
