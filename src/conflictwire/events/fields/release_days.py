@@ -6,6 +6,9 @@ detained two suspected insurgents."). Such a happening took place on the day the
 named before it; when the body names none, on the release's own day (its dateline), precision 2
 as ACLED codes a day known only to within the week. A release reports its own day's work, so,
 unlike a wire story, the day before is no better guess.
+
+A heading read as a happening ("Feb. 17: Afghan-ISAF Operations in Eastern Afghanistan", a
+release titled below a dated first line) sums up the lead under it, so it takes the lead's day.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ _REFERENCE_PRECISION = 2
 # "ISAF confirmed the death of ...": the day is in the account told after it.
 _CONFIRMATION = re.compile(r"\b(?:confirm(?:ed|s)|announced)\b", re.IGNORECASE)
 _ACCOUNT = 4  # sentences of that account
+# A sentence ends in a stop (or a closing quote or bracket after one); a heading line does not.
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’)\]]*\s*$")
 
 
 def release_day(text: str, body_start: int, start: int, anchor: str | None) -> DateRef | None:
@@ -40,7 +45,7 @@ def release_day(text: str, body_start: int, start: int, anchor: str | None) -> D
     own_end = stop.start() if stop else len(text)
     before = _sentences(text, body_start, own_end)
     own = before[-1:]
-    after = _sentences(text, own_end, len(text))[:_ACCOUNT] if _confirms(text, own) else []
+    after = _told_after(text, own, own_end)
     for begin, end in own + after + before[-2::-1]:
         found = find_event_date(text[begin:end], published=None, anchor=anchor)
         if found is not None:
@@ -54,5 +59,22 @@ def _sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
 
 
+def _told_after(text: str, own: list[tuple[int, int]], own_end: int) -> list[tuple[int, int]]:
+    """The sentences after the happening's own that tell its day: the account after a
+    confirmation, or the lead under a heading (header lines such as the release number and
+    "For Immediate Release" skipped); none otherwise."""
+    if _confirms(text, own):
+        return _sentences(text, own_end, len(text))[:_ACCOUNT]
+    if own and _is_heading(text, own[0]):
+        told = [s for s in _sentences(text, own_end, len(text)) if not _is_heading(text, s)]
+        return told[:_ACCOUNT]
+    return []
+
+
 def _confirms(text: str, own: list[tuple[int, int]]) -> bool:
     return any(_CONFIRMATION.search(text, a, b) for a, b in own)
+
+
+def _is_heading(text: str, sentence: tuple[int, int]) -> bool:
+    """A line with no closing stop: a title or a header line, not a sentence of the story."""
+    return _ENDS_SENTENCE.search(text[sentence[0] : sentence[1]]) is None
