@@ -55,3 +55,14 @@ def test_a_titled_release_s_events_are_the_night_before(pipeline: Any) -> None:
     result = pipeline.process(Document(doc_id="t", text=TITLED, language="en"))
     days = {e.event_date for e in result.events}
     assert days == {"2010-03-03"}, [(e.event_date, e.sub_event_type) for e in result.events]
+
+
+def test_a_list_item_without_a_stop_keeps_the_day_told_before_it() -> None:
+    # Only a heading that opens the body reads forward: an item further down, written without
+    # a stop, belongs to the day the story told above it.
+    text = (
+        TITLED.replace(" Women and children", " Later that week two more searches followed:\n")
+        + "\n- two suspected militants detained in Kunduz province\n"
+        + " A third search on Tuesday found nothing."
+    )
+    assert _release_day(text, "two suspected militants detained") == ("2010-03-03", 1)

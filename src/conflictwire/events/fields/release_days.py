@@ -45,7 +45,7 @@ def release_day(text: str, body_start: int, start: int, anchor: str | None) -> D
     own_end = stop.start() if stop else len(text)
     before = _sentences(text, body_start, own_end)
     own = before[-1:]
-    after = _told_after(text, own, own_end)
+    after = _told_after(text, before, own_end)
     for begin, end in own + after + before[-2::-1]:
         found = find_event_date(text[begin:end], published=None, anchor=anchor)
         if found is not None:
@@ -59,13 +59,15 @@ def _sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
 
 
-def _told_after(text: str, own: list[tuple[int, int]], own_end: int) -> list[tuple[int, int]]:
-    """The sentences after the happening's own that tell its day: the account after a
-    confirmation, or the lead under a heading (header lines such as the release number and
-    "For Immediate Release" skipped); none otherwise."""
+def _told_after(text: str, before: list[tuple[int, int]], own_end: int) -> list[tuple[int, int]]:
+    """The sentences after the happening's own (the last of ``before``) that tell its day: the
+    account after a confirmation, or the lead under a heading that opens the body (header
+    lines such as the release number and "For Immediate Release" skipped); none otherwise.
+    A line without a stop further down (a list's item) keeps the day told before it."""
+    own = before[-1:]
     if _confirms(text, own):
         return _sentences(text, own_end, len(text))[:_ACCOUNT]
-    if own and _is_heading(text, own[0]):
+    if own and all(_is_heading(text, s) for s in before):
         told = [s for s in _sentences(text, own_end, len(text)) if not _is_heading(text, s)]
         return told[:_ACCOUNT]
     return []
