@@ -35,6 +35,13 @@ _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))(?:\s+(?:in|to|from))?\s*$")
 _REGIONS_AFTER = re.compile(
     r"^(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b"
 )
+# "Becker, Clay, Otter Tail and Wilkin counties", "Homa Bay and Migori counties", "in Nawa
+# and Marja districts": every name of the list is a district, not a town of that name.
+_DISTRICTS = r"\s+(?:counties|districts|parishes|raions|rayons|boroughs)\b"
+_DISTRICTS_AFTER = re.compile(
+    r"^(?:\s*(?:,|and|or|&)\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})+" + _DISTRICTS
+)
+_LAST_DISTRICT = (re.compile("^" + _DISTRICTS), re.compile(r"(?:,|\band|\bor|&)\s*$"))
 # "the province of Ontario", "in the state of Washington": the region, whatever else shares it.
 _REGION_OF_BEFORE = re.compile(
     r"\b(?:province|state|region|oblast|governorate|prefecture|territory)\s+of\s+(?:the\s+)?$",
@@ -78,10 +85,12 @@ def demonyms() -> frozenset[str]:
 def prefer_region_name(
     view: IndexView, cand: Candidate, options: dict[int, float], text: str
 ) -> None:
+    if _in_district_list(text, cand):
+        _districts_only(view, options)
     regions = [
         code // 2
         for code in cand.codes
-        if not code % 2 and view.kind(code // 2) in ("country", "admin1")
+        if not code % 2 and view.kind(code // 2) in ("country", "admin1") and code // 2 in options
     ]
     # "the Red Sea" is the sea before Sudan's Red Sea state, "the Middle East" the region
     # before Middle East, Md.
@@ -114,6 +123,25 @@ def prefer_region_name(
     if not big:
         for pid in regions:
             options[pid] += _REGION_NAME_BONUS
+
+
+def _in_district_list(text: str, cand: Candidate) -> bool:
+    """ "Becker, Clay and Wilkin counties": a name in a list that ends in a plural district
+    word (not "Indiana counties", a region's own districts)."""
+    if _DISTRICTS_AFTER.match(text[cand.end : cand.end + 120]):
+        return True
+    last, gap = _LAST_DISTRICT
+    return bool(last.match(text[cand.end : cand.end + 12])) and bool(
+        gap.search(text[max(0, cand.start - 6) : cand.start])
+    )
+
+
+def _districts_only(view: IndexView, options: dict[int, float]) -> None:
+    """A name in a list that ends in "counties" is a county: its other readings go, where it
+    has a county's reading at all."""
+    if any(view.kind(pid) == "admin2" for pid in options):
+        for pid in [p for p in options if view.kind(p) != "admin2"]:
+            del options[pid]
 
 
 def _town_not_country(view: IndexView, regions: list[int], options: dict[int, float]) -> None:

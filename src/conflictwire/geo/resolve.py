@@ -29,7 +29,8 @@ from conflictwire.geo.store import IndexView
 
 __all__ = ["MACRO_FCODES", "Resolution", "resolve_candidates"]
 
-_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|,?\s*in)\s*$")
+# "X, Y", "X (Y", "X in Y", "X County located in Y"
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|,?\s*(?:(?:located|situated)\s+)?in)\s*$")
 # "Nawa district, Helmand province", "Zharay district of Kandahar province", and a name whose
 # first words we lack ("Chapa Dara district, Kunar province").
 _DISTRICT_GAP = re.compile(
@@ -127,6 +128,7 @@ def _qualifiers(text: str, cands: list[Candidate], view: IndexView) -> dict[int,
 
 
 def _qualified_reading_throughout(
+    view: IndexView,
     cands: list[Candidate],
     chosen: list[int | None],
     priors: list[dict[int, float]],
@@ -136,7 +138,13 @@ def _qualified_reading_throughout(
     a name read where the text says which place it is (an address, "the province of") keeps
     that reading where the text names it bare."""
     told: dict[str, int] = {}
-    in_address = set(quals) | set(quals.values())
+    # Only a pair whose second name holds the first is an address: "Louisville, New Haven and
+    # Sioux Falls" is a list, and its "New Haven" takes the reading "New Haven, Conn." gave.
+    in_address: set[int] = set()
+    for i, q in quals.items():
+        held, holder = chosen[i], chosen[q]
+        if held is not None and holder is not None and _contains(view, holder, held):
+            in_address.update((i, q))
     for i, pid in enumerate(chosen):
         if pid is not None and (i in in_address or priors[i][pid] >= CONTAINS_BONUS):
             told.setdefault(cands[i].key, pid)
@@ -208,7 +216,7 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
     chosen: list[int | None] = [max(p, key=lambda k: p[k]) if p else None for p in priors]
     for _ in range(3):
         chosen = _rescore(view, cands, priors, chosen, quals)
-    _qualified_reading_throughout(cands, chosen, priors, quals)
+    _qualified_reading_throughout(view, cands, chosen, priors, quals)
     _drop_outside_named_regions(view, cands, priors, chosen, quals)
     _districts_of_the_paragraph_region(text, view, cands, priors, chosen)
     return Resolution(chosen, quals, _unsupported_tails(view, cands, chosen))
