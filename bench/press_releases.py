@@ -19,7 +19,9 @@ Beside the chosen set it scores the real releases of ``../shared/eval/isaf-press
 isaf-dev.jsonl`` (when present) as CONTRACT.md scores them, one document per release: the sum
 of ``fatalities`` against ``min_killed``, the earliest ``event_date`` against ``start_date``,
 some event's ``admin1`` against the gold provinces, and an ``Arrests`` event where
-``min_captured`` > 0; both sets are printed side by side.
+``min_captured`` > 0; both sets are printed side by side. The releases with a wrong date are
+counted by kind (``date_misses``): no events, events without a day (a release that gives no
+year or no day), or the earliest event date so many days off the gold.
 
 The sets in tests/fixtures/press/ are written by hand for this project (invented names, real
 provinces, 2010-2013): ``dev`` (45 releases, 59 incidents) and ``fresh`` (15 releases written
@@ -33,6 +35,7 @@ day it happened (the dateline's for "today", the day before for "yesterday"/"las
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -55,6 +58,7 @@ __all__ = [
     "SETS",
     "Incident",
     "Match",
+    "date_miss",
     "detained",
     "extract_records",
     "match_document",
@@ -372,6 +376,7 @@ def score_isaf(
     """Per-release figures as CONTRACT.md scores press releases, and one line per miss."""
     totals: Counter[str] = Counter()
     counts: Counter[str] = Counter()
+    date_misses: Counter[str] = Counter()
     misses: list[str] = []
     for doc_id, answer in gold.items():
         found = records.get(doc_id, [])
@@ -379,6 +384,8 @@ def score_isaf(
         for name, ok in checks.items():
             totals[name] += 1
             counts[name] += ok
+        if not checks["date_exact"]:
+            date_misses[date_miss(answer, found)] += 1
         wrong = [name for name, ok in checks.items() if not ok]
         if wrong:
             got = "; ".join(_describe(r) for r in found) or "no events"
@@ -391,7 +398,21 @@ def score_isaf(
     for name in ("killed_exact", "date_exact", "province", "arrests_found"):
         figures[name] = _share(counts[name], totals[name])
     figures["events_per_document"] = _share(sum(len(records.get(d, [])) for d in gold), len(gold))
+    figures["date_misses"] = dict(sorted(date_misses.items()))
     return figures, misses
+
+
+def date_miss(gold: IsafGold, records: list[Record]) -> str:
+    """What a wrong release date is: "no events", "undated" (events, none with a day: the text
+    gave no year or no day), or how many days the earliest event date lies from the gold
+    ("+1": a day later)."""
+    if not records:
+        return "no events"
+    dates = sorted(str(r["event_date"]) for r in records if r.get("event_date"))
+    if not dates:
+        return "undated"
+    days = (dt.date.fromisoformat(dates[0][:10]) - dt.date.fromisoformat(gold.start_date)).days
+    return f"{days:+d} days"
 
 
 def measure_isaf(
