@@ -12,6 +12,12 @@ tolls are not the new happening's. A mention is background when:
 * its own date lies more than a month before the report's;
 * the learned classifier reads it as background (when it has a verdict).
 
+The word cues (a past year, "last month", "days after") often belong to a side clause ("mourn
+demonstrators killed last month", "days after the government was accused"): where the
+classifier, having read the whole sentence, is confident that it tells a happening of its
+own, those cues do not make it background. A court, or a day of its own a month before the
+report's, still does.
+
 Rallies that mark an anniversary are current protests: the year or anniversary they name is
 what they commemorate.
 """
@@ -31,6 +37,7 @@ log = logging.getLogger(__name__)
 
 BACKGROUND_LABEL = "Out of scope: background"
 _VERDICT_FLOOR = 0.5
+_NEWS_FLOOR = 0.8  # the classifier's in-scope probability that outweighs the word cues
 _RECENT_DAYS = 31
 
 _COURT = re.compile(
@@ -107,6 +114,12 @@ def _verdict_says(verdict: object | None) -> bool:
         return True
 
 
+def _verdict_says_news(verdict: object | None) -> bool:
+    if verdict is None or not getattr(verdict, "is_event", False):
+        return False
+    return float(getattr(verdict, "confidence", 0.0)) >= _NEWS_FLOOR
+
+
 def background_reason(
     text: str,
     kinds: list[str],
@@ -122,7 +135,7 @@ def background_reason(
     if "Arrests" not in kinds and _COURT.search(text):
         return "a court or trial retelling what happened"
     protest = bool(_PROTEST_KINDS & set(kinds))
-    if not _recent(date, report):
+    if not _recent(date, report) and not _verdict_says_news(verdict):
         if _RELATIVE.search(text):
             return "dated to last year, months or years ago"
         if not protest and _past_year(text, report, date):

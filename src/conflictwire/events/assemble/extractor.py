@@ -486,6 +486,7 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
                 m.new_marker = True
             if len(pieces) > 1:
                 m.date = m.date or whole_date
+                m.shared = True
             previous = m
             found.append(m)
     return found
@@ -555,8 +556,15 @@ def _code(
     # An ACLED-style note (one date-led paragraph) is written in the vocabulary the rules
     # were built on, precedence and all: there they code whatever they have a cue for.
     rules_first = ctx.label is not None or single_report(ctx.text)
+    # A verdict on a sentence that tells several happenings speaks for none of them alone.
+    short = ctx.short and not rules_first and not any(m.shared for m in draft.mentions)
     learned, confidence = choose_sub_type(
-        sub, preds, kinds, labelled=rules_first, armed_victims=names_armed_victims(text)
+        sub,
+        preds,
+        kinds,
+        labelled=rules_first,
+        armed_victims=names_armed_victims(text),
+        short=short,
     )
     if learned is None:
         return None

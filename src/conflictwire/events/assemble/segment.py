@@ -46,6 +46,7 @@ class Mention:
     actors: list[ActorRef] = field(default_factory=list)
     text: str = ""  # the sentence (or clause) itself, as analysed
     verdict: Prediction | None = None  # the learned classifier's, on the whole sentence
+    shared: bool = False  # its sentence tells other happenings too (split into clauses)
     vetoed: bool = False  # out of ACLED's scope by the classifier: evidence only, never coded
     # An older happening retold ("In 2014, gunmen killed ..."): it is segmented so that its
     # retelling gathers with it, and then dropped with it (``assemble.background``).

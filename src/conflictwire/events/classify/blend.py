@@ -32,6 +32,7 @@ class BlendPolicy:
     propose: float = 0.6  # in-scope probability that makes a happening of a cue-less sentence
     override: float = 0.5  # probability at which the classifier's sub-type beats the rules'
     cross: float = 0.8  # ... and at which it beats a specific rule cue of another disorder type
+    snippet: float = 0.6  # ... and at which it decides a short text's sub-type outright
 
 
 def _policy_from_env() -> BlendPolicy:
@@ -76,21 +77,23 @@ def choose_sub_type(
     labelled: bool,
     policy: BlendPolicy = POLICY,
     armed_victims: bool = False,
+    short: bool = False,
 ) -> tuple[str | None, float | None]:
     """The happening's sub-type and the classifier's probability for it. ``preds`` are the
     verdicts on its sentences, head first; ``kinds`` the rules' cues; a labelled ACLED note
-    keeps its label."""
+    keeps its label. In a ``short`` text (a snippet, a headline and its lead) the classifier
+    read the whole text, as it was trained, and its confident sub-type wins: measured on
+    news snippets of many outlets it is right more often than the rules' precedence there."""
     if not preds:
         return rule_sub, None
     best, best_p = _pooled(preds)
     sub = rule_sub
-    if (
-        not labelled
-        and best != rule_sub
-        and best_p >= policy.override
-        and _may_override(rule_sub, best, best_p, kinds, armed_victims)
-    ):
-        sub = best
+    if not labelled and best != rule_sub:
+        threshold = policy.snippet if short else policy.override
+        if best_p >= threshold and _may_override(
+            rule_sub, best, best_p, kinds, armed_victims, short
+        ):
+            sub = best
     if sub is None or not in_scope(sub):
         return rule_sub, None
     return sub, max(p.probability(sub) for p in preds)
@@ -124,18 +127,24 @@ _FAMILIES = (
 
 
 def _may_override(
-    rule_sub: str | None, learned: str, confidence: float, kinds: list[str], armed_victims: bool
+    rule_sub: str | None,
+    learned: str,
+    confidence: float,
+    kinds: list[str],
+    armed_victims: bool,
+    short: bool = False,
 ) -> bool:
     """The rules yield where they only guessed or could not see: no cue of their own for
     the sub-type (a generic "attacked" read as a clash), a choice inside one family, a
     defining tactic they have no word for (chlorine, "breathing difficulties"), or another
     kind of happening altogether told with violent words (a truce, a defused bomb, a march).
-    A specific cue otherwise keeps ACLED's precedence ("mortars and small arms" is a clash)."""
+    A specific cue otherwise keeps ACLED's precedence ("mortars and small arms" is a clash),
+    except in a ``short`` text, which the classifier read whole."""
     if rule_sub is None:
         return True
-    if rule_sub == "Non-violent transfer of territory" and rule_sub in kinds:
-        return False  # "took control ... No clash was reported": the rules read the negation
-    if armed_victims and learned == "Attack":
+    if _negated_transfer(rule_sub, kinds):
+        return False
+    if armed_victims and learned == "Attack" and not short:
         return False  # fighters killed are a battle's dead, not civilians attacked
     if "~kill" in kinds and disorder_type(rule_sub) == "Political violence" != disorder_type(
         learned
@@ -143,7 +152,7 @@ def _may_override(
         return False  # a raid that killed and detained is the violence (its arrests apart)
     # Gunfire between armed men ("~arms") is ACLED's battle however heavy the weapons beside.
     specific = [k for k in kinds if k[:1] not in ("~", _MARK, PROPOSED_MARK) or k == "~arms"]
-    if not specific or any(rule_sub in f and learned in f for f in _FAMILIES):
+    if short or not specific or any(rule_sub in f and learned in f for f in _FAMILIES):
         return True
     if learned in _DEFINING and learned not in kinds:
         return True
@@ -154,6 +163,11 @@ def _may_override(
         and disorder_type(rule_sub) == "Political violence"
         and disorder_type(learned) != disorder_type(rule_sub)
     )
+
+
+def _negated_transfer(rule_sub: str | None, kinds: list[str]) -> bool:
+    """A transfer the rules read as such ("took control ... No clash was reported")."""
+    return rule_sub == "Non-violent transfer of territory" and rule_sub in kinds
 
 
 # A tactic that defines a happening over any other told with it (ACLED's precedence), which

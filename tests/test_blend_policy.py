@@ -1,0 +1,69 @@
+"""How the rules and the classifier share a happening's sub-type (events/classify/blend.py)
+and when the classifier's reading outweighs the background word cues."""
+
+from __future__ import annotations
+
+from conflictwire.events.assemble.background import background_reason
+from conflictwire.events.classify.blend import choose_sub_type
+from conflictwire.events.classify.model import Prediction
+
+
+def _pred(probabilities: dict[str, float]) -> Prediction:
+    label = max(probabilities, key=lambda k: probabilities[k])
+    events = {k: v for k, v in probabilities.items() if not k.startswith("Out of scope")}
+    best = max(events, key=lambda k: events[k])
+    return Prediction(label, probabilities[label], best, events[best], probabilities)
+
+
+AGREEMENT = _pred({"Agreement": 0.9, "Shelling/artillery/missile attack": 0.1})
+
+
+def test_a_short_text_takes_the_confident_classifier_over_a_specific_rule_cue() -> None:
+    # "agreed a truce ... the shelling had killed dozens": the rules' cue is the shelling.
+    kinds = ["Shelling/artillery/missile attack"]
+    rule = "Shelling/artillery/missile attack"
+    assert choose_sub_type(rule, [AGREEMENT], kinds, labelled=False, short=True)[0] == "Agreement"
+
+
+def test_a_long_text_keeps_the_rules_precedence_below_the_cross_threshold() -> None:
+    pred = _pred({"Agreement": 0.7, "Shelling/artillery/missile attack": 0.3})
+    kinds = ["Shelling/artillery/missile attack"]
+    rule = "Shelling/artillery/missile attack"
+    assert choose_sub_type(rule, [pred], kinds, labelled=False)[0] == rule
+    assert choose_sub_type(rule, [pred], kinds, labelled=False, short=True)[0] == "Agreement"
+
+
+def test_an_unsure_classifier_leaves_a_short_text_to_the_rules() -> None:
+    pred = _pred({"Agreement": 0.45, "Shelling/artillery/missile attack": 0.4, "Other": 0.15})
+    rule = "Shelling/artillery/missile attack"
+    assert choose_sub_type(rule, [pred], [rule], labelled=False, short=True)[0] == rule
+
+
+def test_a_labelled_note_keeps_its_label_even_when_short() -> None:
+    kinds = ["=Shelling/artillery/missile attack"]
+    rule = "Shelling/artillery/missile attack"
+    assert choose_sub_type(rule, [AGREEMENT], kinds, labelled=True, short=True)[0] == rule
+
+
+def test_a_raid_that_killed_stays_violence_even_in_a_short_text() -> None:
+    # ACLED's precedence: a raid that killed four and detained two is the killing.
+    pred = _pred({"Arrests": 0.95, "Armed clash": 0.05})
+    kinds = ["Armed clash", "~kill", "Arrests"]
+    assert choose_sub_type("Armed clash", [pred], kinds, labelled=False, short=True)[0] == (
+        "Armed clash"
+    )
+
+
+def test_a_side_clause_in_the_past_does_not_make_a_confident_happening_background() -> None:
+    text = "Thousands rallied in the capital on Saturday to mourn demonstrators killed last month."
+    news = _pred({"Peaceful protest": 0.9, "Out of scope: background": 0.1})
+    assert background_reason(text, ["Peaceful protest"], None, None, news) is None
+    unsure = _pred({"Peaceful protest": 0.6, "Out of scope: background": 0.4})
+    assert background_reason(text, ["Peaceful protest"], None, None, unsure) is not None
+    assert background_reason(text, ["Peaceful protest"], None, None, None) is not None
+
+
+def test_a_court_retelling_stays_background_whatever_the_classifier_says() -> None:
+    text = "The court sentenced two men for the 2019 bombing of the market."
+    news = _pred({"Remote explosive/landmine/IED": 0.95, "Out of scope: background": 0.05})
+    assert background_reason(text, ["Remote explosive/landmine/IED"], None, None, news)
