@@ -47,6 +47,8 @@ _COHERENCE_CAP = 4.0
 _DISTRICT_WEIGHT = 1.5
 _POP_WEIGHT = 0.55
 _CAPITAL_BONUS = 2.5
+# Breaks a tie between countries that share a name; any evidence of the text outweighs it.
+_COUNTRY_SIZE = 0.01
 # A known landmark's name ("Fort Hood", "Piccadilly") weighs as a city of ~250,000 does: it
 # beats a village filed under the same words, not a city the text's places surround.
 _LANDMARK_PRIOR = 3.0
@@ -88,6 +90,8 @@ def _prior(view: IndexView, code: int) -> float:
         score = _LANDMARK_PRIOR
     else:
         score = _KIND_PRIOR.get(kind, 0.5)
+        if kind == "country":  # "Congo": of two countries of one name, the bigger
+            score += _COUNTRY_SIZE * math.log10(view.pop[pid] + 1)
     return score - (1.2 if code % 2 else 0.0)
 
 

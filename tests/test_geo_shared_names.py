@@ -1,0 +1,60 @@
+"""Country and region names world news prints that the gazetteer's own names lack, on short
+sentences of our own: "Congo" (two countries; the text's places decide, else the DRC, as wire
+services use it), "Korea", and regions such as Somaliland or Nagorno-Karabakh."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictwire.geo import Geocoder, get_geocoder
+from conflictwire.records import Place
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return get_geocoder()
+
+
+def _places(geocoder: Geocoder, text: str) -> dict[str, Place | None]:
+    return {m.text: m.place for m in geocoder.geoparse(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Fighting between rebels and the army in eastern Congo displaced thousands near "
+            "Goma, the capital of North Kivu province.",
+            "CD",
+        ),
+        ("Congo's army said on Sunday that the rebels had withdrawn.", "CD"),
+        (
+            "Health workers in Brazzaville said the outbreak in Congo's Cuvette-Ouest region "
+            "had slowed.",
+            "CG",
+        ),
+    ],
+)
+def test_congo_is_the_congo_the_text_tells(geocoder: Geocoder, text: str, country: str) -> None:
+    congo = _places(geocoder, text)["Congo"]
+    assert congo is not None and congo.kind == "country" and congo.country_code == country
+
+
+def test_korea_is_the_country_not_a_town(geocoder: Geocoder) -> None:
+    korea = _places(geocoder, "Exports from Korea rose in May, the trade ministry said.")["Korea"]
+    assert korea is not None and korea.kind == "country" and korea.country_code == "KR"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Somaliland", "SO"), ("Nagorno-Karabakh", "AZ"), ("Baluchistan", "PK"), ("Donbass", "UA")],
+)
+def test_regions_of_conflict_news(geocoder: Geocoder, name: str, country: str) -> None:
+    place = _places(geocoder, f"Clashes were reported in {name} on Monday, officials said.")[name]
+    assert place is not None and place.country_code == country
+    assert place.kind in ("admin1", "other")
+
+
+def test_the_levant_is_a_region(geocoder: Geocoder) -> None:
+    levant = _places(geocoder, "Drought has spread across the Levant this year.")["Levant"]
+    assert levant is not None and levant.feature_code == "RGN"
