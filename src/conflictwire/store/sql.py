@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
 import orjson
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
@@ -23,10 +25,11 @@ from conflictwire.store.schema import (
     documents,
     event_records,
     events,
-    fold,
     metadata,
     migrate,
 )
+from conflictwire.store.sqlite_read import SqliteReader
+from conflictwire.store.where import bind_values, conditions, crosses_180, is_scan
 
 __all__ = ["DEFAULT_BATCH_SIZE", "SqlStore", "drop_store"]
 
@@ -44,8 +47,14 @@ class SqlStore(Store):
             migrate(conn)
         database = self.engine.url.database
         self.pages: PageCache | None = None
+        self.reader: SqliteReader | None = None
+        # SQLite answers inside this process, in a millisecond or so: the API may call it on
+        # its event loop rather than hand it to a thread (PostgreSQL waits on the network).
+        self.reads_in_process = self.engine.dialect.name == "sqlite"
         if self.engine.dialect.name == "sqlite" and database and database != ":memory:":
             self.pages = PageCache(database)
+            self.reader = SqliteReader(database)
+        self._compiled: dict[Any, tuple[str, str]] = {}
 
     # -- writing ------------------------------------------------------------------------
 
@@ -160,6 +169,13 @@ class SqlStore(Store):
         unchanged comes from memory (``pagecache``)."""
 
         def compute() -> tuple[int, list[str]]:
+            if self.reader is not None:
+                try:
+                    return self._page_json_sqlite(self.reader, filters, limit, offset)
+                except sqlite3.Error as exc:
+                    # Said once; the SQLAlchemy path then answers (or raises the real error).
+                    log.warning("direct SQLite reads off: %s", exc)
+                    self.reader = None
             total, rows = self._page_rows(filters, limit, offset)
             return total, [_record_json(r.record, r.updated_at) for r in rows]
 
@@ -167,32 +183,56 @@ class SqlStore(Store):
             return compute()
         return self.pages.get((filters, limit, offset), compute)
 
+    def _page_json_sqlite(
+        self, reader: SqliteReader, filters: EventFilter, limit: int, offset: int
+    ) -> tuple[int, list[str]]:
+        """``compute`` of ``query_events_json`` through ``sqlite3``: the same statements as
+        ``_page_rows``, compiled once per filter shape."""
+        limit, offset = check_page(max(0, limit), max(0, offset))
+        values = bind_values(filters)
+        scan = is_scan(values)
+        shape = (tuple(values), crosses_180(values), scan)
+        sql = self._compiled.get(shape)
+        if sql is None:
+            cond = conditions(values)
+            dialect = sqlite.dialect(paramstyle="named")
+            page = _page(cond, bindparam("limit"), bindparam("offset"), scan)
+            count = select(func.count()).select_from(events).where(*cond)
+            sql = str(page.compile(dialect=dialect)), str(count.compile(dialect=dialect))
+            self._compiled[shape] = sql
+        params = {**values, "limit": limit, "offset": offset}
+        # Columns of `_page`: record, event_id, event_date, updated_at[, total].
+        total, rows = reader.page(sql[0], sql[1], params, 4 if scan else None)
+        return total, [_record_json(row[0], row[3]) for row in rows]
+
     def _page_rows(self, filters: EventFilter, limit: int, offset: int) -> tuple[int, list[Any]]:
-        cond = _conditions(filters)
+        values = bind_values(filters)
+        cond = conditions(values)
         # `actor` and `q` match substrings no index serves: one scan then gives both the page
         # and the total (a window count), where walking the date index for a rare word would
         # visit every row. The other filters have indexes in page order, and a separate count.
-        scan = bool(filters.actor or filters.q)
+        scan = is_scan(values)
         limit, offset = check_page(max(0, limit), max(0, offset))
         with read_connection(self.engine) as conn:
-            rows = conn.execute(_page(cond, limit, offset, scan)).all() if limit else []
+            rows = conn.execute(_page(cond, limit, offset, scan), values).all() if limit else []
             if rows and scan:
                 total = int(rows[0].total)
             else:
                 count = select(func.count()).select_from(events).where(*cond)
-                total = int(conn.execute(count).scalar_one())
+                total = int(conn.execute(count, values).scalar_one())
         return total, list(rows)
 
     def iter_events(self, filters: EventFilter | None = None) -> Iterator[dict[str, Any]]:
         """Every matching event, oldest first, streamed (stable order: date, then id)."""
-        cond = _conditions(filters or EventFilter())
+        values = bind_values(filters or EventFilter())
+        cond = conditions(values)
         query = (
             _with_record()
             .where(*cond)
             .order_by(events.c.event_date.asc().nulls_last(), events.c.event_id)
         )
         with self.engine.connect() as conn:
-            result = conn.execution_options(yield_per=500).execute(query)
+            result = conn.execution_options(yield_per=500).execute(query, values)
             for row in result:
                 yield _record(row.record, row.updated_at)
 
@@ -247,6 +287,8 @@ class SqlStore(Store):
     def close(self) -> None:
         if self.pages is not None:
             self.pages.close()
+        if self.reader is not None:
+            self.reader.close()
         self.engine.dispose()
 
 
@@ -264,23 +306,26 @@ _NEWEST_FIRST = (events.c.event_date.desc().nulls_last(), events.c.event_id)
 
 
 def _page(
-    cond: list[ColumnElement[bool]], limit: int, offset: int, with_total: bool
+    cond: list[ColumnElement[bool]], limit: Any, offset: Any, with_total: bool
 ) -> Select[Any]:
-    """One page of records, newest first. The page's ids come from the narrow events table and
-    its indexes; only the page's own records are then read (joining them before OFFSET would
-    fetch every skipped record too)."""
-    columns: list[ColumnElement[Any]] = [
-        events.c.event_id,
-        events.c.event_date,
-        events.c.updated_at,
-    ]
+    """One page of records, newest first: columns record, event_id, event_date, updated_at
+    (and total). The page's ids come from the narrow events table and its indexes alone, which
+    hold both order columns, so OFFSET skips rows without reading them; only the page's own
+    rows are then read for ``updated_at`` and their records."""
+    columns: list[ColumnElement[Any]] = [events.c.event_id, events.c.event_date]
     if with_total:
         columns.append(func.count().over().label("total"))
     page = select(*columns).where(*cond).order_by(*_NEWEST_FIRST).limit(limit).offset(offset)
     ids = page.subquery()
+    rows = events.alias("page_events")
+    total = [ids.c.total] if with_total else []
     return (
-        select(event_records.c.record, *ids.c)
-        .select_from(ids.join(event_records, event_records.c.event_id == ids.c.event_id))
+        select(event_records.c.record, ids.c.event_id, ids.c.event_date, rows.c.updated_at, *total)
+        .select_from(
+            ids.join(rows, rows.c.event_id == ids.c.event_id).join(
+                event_records, event_records.c.event_id == ids.c.event_id
+            )
+        )
         .order_by(ids.c.event_date.desc().nulls_last(), ids.c.event_id)
     )
 
@@ -305,35 +350,6 @@ def _record(blob: str, updated_at: str) -> dict[str, Any]:
     record: dict[str, Any] = orjson.loads(blob)  # ~2x json.loads on a 100-record page
     record["updated_at"] = updated_at
     return record
-
-
-def _conditions(f: EventFilter) -> list[ColumnElement[bool]]:
-    c = events.c
-    cond: list[ColumnElement[bool]] = []
-    if f.since:
-        cond.append(c.event_date >= f.since)
-    if f.until:
-        cond.append(c.event_date <= f.until)
-    for column, value in (
-        (c.type_key, f.event_type),
-        (c.sub_type_key, f.sub_event_type),
-        (c.country_key, f.country),
-        (c.admin1_key, f.admin1),
-    ):
-        if value:
-            cond.append(column == fold(value))
-    if f.actor:
-        cond.append(c.actors.contains(f.actor.casefold(), autoescape=True))
-    if f.q:
-        cond.append(c.search.contains(f.q.casefold(), autoescape=True))
-    if f.bbox:
-        west, south, east, north = f.bbox
-        cond.append(c.latitude.between(south, north))
-        if west <= east:
-            cond.append(c.longitude.between(west, east))
-        else:  # the box crosses the antimeridian
-            cond.append(or_(c.longitude >= west, c.longitude <= east))
-    return [and_(*cond)] if cond else []
 
 
 def _collapse(batch: list[Document]) -> list[Document]:
