@@ -26,7 +26,7 @@ from conflictwire.inputs import DEFAULT_MAX_DOC_BYTES
 from conflictwire.inputs.jsonl import document_from_mapping
 from conflictwire.records import Document, ReadFailure
 from conflictwire.runner import Pipeline
-from conflictwire.store import MAX_ROW_NUMBER, Store
+from conflictwire.store import MAX_ROW_NUMBER, EventFilter, Store
 
 __all__ = ["MAX_BODY_BYTES", "FastJSON", "router"]
 
@@ -68,7 +68,7 @@ def _store(request: Request) -> Store:
 
 
 @router.get("/events", response_model=None, responses={200: {"model": EventPage}, **_BAD})
-def list_events(
+async def list_events(
     request: Request,
     since: str | None = Query(None, description="first day, YYYY-MM-DD (inclusive)"),
     until: str | None = Query(None, description="last day, YYYY-MM-DD (inclusive)"),
@@ -99,6 +99,16 @@ def list_events(
     except ParamError as err:
         raise HTTPException(400, str(err)) from None
     store = _store(request)
+    # A store that answers inside this process (SQLite) is read here, on the event loop: a
+    # page costs a millisecond or so of CPU either way, and a thread pool would add a thread
+    # switch per request and let its threads contend for the GIL, so that under load some
+    # requests wait far longer than others. A store across the network is read in a thread.
+    if getattr(store, "reads_in_process", False):
+        return _page_response(store, filters, limit, offset)
+    return await run_in_threadpool(_page_response, store, filters, limit, offset)
+
+
+def _page_response(store: Store, filters: EventFilter, limit: int, offset: int) -> Response:
     as_json = getattr(store, "query_events_json", None)
     if as_json is None:
         total, events = store.query_events(filters, limit=limit, offset=offset)
