@@ -58,3 +58,19 @@ def test_regions_of_conflict_news(geocoder: Geocoder, name: str, country: str) -
 def test_the_levant_is_a_region(geocoder: Geocoder) -> None:
     levant = _places(geocoder, "Drought has spread across the Levant this year.")["Levant"]
     assert levant is not None and levant.feature_code == "RGN"
+
+
+def test_the_gulf_is_the_persian_gulf_not_a_province(geocoder: Geocoder) -> None:
+    gulf = _places(geocoder, "Tankers in the Gulf were attacked, Iran said.")["Gulf"]
+    assert gulf is not None and gulf.feature_code == "GULF" and gulf.kind == "other"
+    province = _places(geocoder, "Floods hit Gulf Province in Papua New Guinea.")["Gulf Province"]
+    assert province is not None and province.kind == "admin1" and province.country_code == "PG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Oil spread across the Gulf of Alaska on Monday.", "Yachts anchored in the Bay of Islands."],
+)
+def test_an_unknown_gulf_or_bay_is_none_of_its_words(geocoder: Geocoder, text: str) -> None:
+    # Neither "Gulf" (a province of Papua New Guinea) nor the place the water is named after.
+    assert _places(geocoder, text) == {}

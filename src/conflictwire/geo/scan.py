@@ -44,6 +44,8 @@ _ATTRIBUTIVE = words("attributive_words")
 # Cues strong enough to make a surname of the text a place after all ("Paris Hilton ... in Paris").
 _LOCATIVE = frozenset({"in", "near", "outside", "into", "across", "around", "through", "via"})
 _COMPASS = frozenset(w.capitalize() for w in words("compass_words"))
+# Words that open the name of a water body: "Gulf of ...", "Bay of ...".
+_FEATURE_OPENERS_OF = frozenset({"Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Cape"})
 
 
 # "St. Peter's Square", "Brigham's Hospital": a landmark named after a person or saint, not a
@@ -145,6 +147,10 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
             ):
                 break
         best, best_j = _with_loose(text, tokens, i, best, best_j, index)
+        feature_end = _unknown_feature_end(text, tokens, i, best_j if best else i)
+        if feature_end:  # "the Gulf of Alaska", "Lake Vermont": no Gulf, no Vermont
+            i = feature_end
+            continue
         if (
             best is not None
             and _acceptable(text, tokens, i, best_j, best, (surnames, common), index)
@@ -162,6 +168,24 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
         else:
             i += 1
     return found
+
+
+def _unknown_feature_end(text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> int:
+    """ "Gulf of Alaska", "Bay of Islands": a water body the index lacks, named after a place,
+    is neither that place nor a place called "Gulf" (a province of Papua New Guinea). Returns
+    the index of the token after the feature's name (0: no such feature)."""
+    if j != i or tokens[i][2] not in _FEATURE_OPENERS_OF:
+        return 0  # the index knows the longer name ("Gulf of Mexico", "Bay of Bengal")
+    k = i + 1
+    if k + 1 >= len(tokens) or tokens[k][2] != "of" or text[tokens[i][1] : tokens[k][0]] != " ":
+        return 0
+    k += 2 if tokens[k + 1][2] == "the" else 1
+    first = k
+    while (
+        k < len(tokens) and _is_cap(tokens[k][2]) and text[tokens[k - 1][1] : tokens[k][0]] == " "
+    ):
+        k += 1
+    return k if k > first else 0
 
 
 def _possessive(text: str, token: tuple[int, int, str]) -> bool:
