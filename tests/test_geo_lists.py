@@ -79,3 +79,19 @@ def test_located_in_names_the_region_that_holds_it(geocoder: Geocoder, verb: str
     places = dict(_places(geocoder, text))
     county = places.get("Crawford County")
     assert county is not None and county.kind == "admin2" and county.admin1 == "Pennsylvania"
+
+
+def test_a_state_abbreviation_makes_an_address_inside_a_list(geocoder: Geocoder) -> None:
+    text = (
+        "Buyers came from as far as Texas and Washington, D.C., and from Rock Hill, Augusta "
+        "and North Carolina."
+    )
+    washington = dict(_places(geocoder, text))["Washington"]
+    assert washington is not None and washington.kind == "settlement"
+    assert washington.admin1 == "District of Columbia"
+
+
+def test_a_country_abbreviation_in_a_list_is_no_address(geocoder: Geocoder) -> None:
+    places = dict(_places(geocoder, "Talks between China, U.S. and Japan resumed in Geneva."))
+    china = places["China"]
+    assert china is not None and china.kind == "country" and china.country_code == "CN"

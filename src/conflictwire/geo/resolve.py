@@ -118,7 +118,10 @@ def _qualifiers(text: str, cands: list[Candidate], view: IndexView) -> dict[int,
     """Mention i -> mention j when j qualifies i: "X, Y", "X (Y", "X (Z, Y)"."""
     pairs: dict[int, int] = {}
     for i in range(len(cands) - 1):
-        if in_region_list(text, view, cands, i) or _two_countries(view, cands[i], cands[i + 1]):
+        listed = in_region_list(text, view, cands, i) or _two_countries(
+            view, cands[i], cands[i + 1]
+        )
+        if listed and not _state_abbreviation(view, cands[i + 1]):
             continue
         gap = text[cands[i].end : cands[i + 1].start]
         district = cands[i].key.rsplit(" ", 1)[-1] in _DISTRICT_WORDS
@@ -156,6 +159,14 @@ def _qualified_reading_throughout(
         pid = told.get(cand.key)
         if pid is not None and i not in in_address and chosen[i] is not None:
             chosen[i] = pid
+
+
+def _state_abbreviation(view: IndexView, cand: Candidate) -> bool:
+    """ "D.C.", "Va.", "TX": a state's short form after a name makes an address even inside a
+    list of states ("from Texas and Washington, D.C."); "U.S." names a country, no address."""
+    short = "." in cand.text or (cand.text.isupper() and len(cand.text) <= 3)
+    kinds = {view.kind(c // 2) for c in cand.codes}
+    return short and "admin1" in kinds and "country" not in kinds
 
 
 def _two_countries(view: IndexView, first: Candidate, second: Candidate) -> bool:
