@@ -44,6 +44,11 @@ _ATTRIBUTIVE = words("attributive_words")
 # Cues strong enough to make a surname of the text a place after all ("Paris Hilton ... in Paris").
 _LOCATIVE = frozenset({"in", "near", "outside", "into", "across", "around", "through", "via"})
 _COMPASS = frozenset(w.capitalize() for w in words("compass_words"))
+_LINKED_NAME = re.compile(r"\w-[a-z]{1,3}-\w")
+_COMBINING_FORMS = frozenset(
+    {"Afro", "Anglo", "Austro", "Euro", "Franco", "Greco", "Hispano", "Indo", "Italo"}
+    | {"Judeo", "Luso", "Russo", "Serbo", "Sino", "Turco"}
+)
 # Words that open the name of a water body: "Gulf of ...", "Bay of ...".
 _FEATURE_OPENERS_OF = frozenset({"Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Cape"})
 
@@ -343,6 +348,14 @@ def _hyphen_piece(
         neighbours.append(tokens[j + 1][2])
     if i > 0 and text[tokens[i - 1][1] : tokens[i][0]] == "-":
         neighbours.append(tokens[i - 1][2])
+    if tokens[j][2] in _COMBINING_FORMS and neighbours[:1] and _is_cap(neighbours[0]):
+        return True  # "Franco-German", "Sino-Indian": a combining form, not Franco, Mexico
+    # "Dasht-e-Barchi", "Deh-i-Sabz": a longer name the index lacks, joined by "-e-"; its
+    # pieces are no places of their own (the index's "Mazar-i-Sharif" matched whole already).
+    if any(n in _CONNECTORS for n in neighbours) and _LINKED_NAME.search(
+        text[max(0, tokens[i][0] - 6) : tokens[j][1] + 6]
+    ):
+        return True
     # "Nikolaev-Krivoy Rog": a neighbour that opens a place name is a place too.
     return any(_is_cap(n) and not index.has_prefix(fold(n)) for n in neighbours)
 

@@ -1,0 +1,36 @@
+"""Pieces of longer names are no places, on short sentences of our own: "Dasht-e-Barchi" (a
+name the index lacks, joined by "-e-"), "Franco-German" (a combining form)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictwire.geo import Geocoder, get_geocoder
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return get_geocoder()
+
+
+def _names(geocoder: Geocoder, text: str) -> list[str]:
+    return [m.text for m in geocoder.geoparse(text)]
+
+
+def test_pieces_of_a_linked_name_are_no_places(geocoder: Geocoder) -> None:
+    text = "The bombing in Kabul's neighbourhood of Dasht-e-Barchi killed 12 people."
+    assert _names(geocoder, text) == ["Kabul"]
+
+
+def test_a_linked_name_the_index_knows_is_read_whole(geocoder: Geocoder) -> None:
+    mentions = geocoder.geoparse("Fighting was reported in Mazar-i-Sharif on Monday.")
+    assert [m.text for m in mentions] == ["Mazar-i-Sharif"]
+    place = mentions[0].place
+    assert place is not None and place.country_code == "AF"
+
+
+@pytest.mark.parametrize("form", ["Franco", "Sino", "Russo"])
+def test_a_combining_form_is_no_place(geocoder: Geocoder, form: str) -> None:
+    text = f"The Austro-Hungarian and {form}-German borders were redrawn in Paris."
+    names = _names(geocoder, text)
+    assert form not in names and "Paris" in names
