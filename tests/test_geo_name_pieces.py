@@ -34,3 +34,20 @@ def test_a_combining_form_is_no_place(geocoder: Geocoder, form: str) -> None:
     text = f"The Austro-Hungarian and {form}-German borders were redrawn in Paris."
     names = _names(geocoder, text)
     assert form not in names and "Paris" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Boko Haram fighters attacked a village near Maiduguri on Sunday.", "Maiduguri"),
+        ("Wagner mercenaries were seen at the airport in Bamako.", "Bamako"),
+        ("Anti-Balaka militias attacked a mosque in Bangui.", "Bangui"),
+    ],
+)
+def test_armed_groups_are_no_places(geocoder: Geocoder, text: str, place: str) -> None:
+    # Not Boko (Congo), Haram (Norway), Wagner (Brazil) nor Balaka (Malawi).
+    assert _names(geocoder, text) == [place]
+
+
+def test_balaka_alone_is_still_a_place(geocoder: Geocoder) -> None:
+    assert "Balaka" in _names(geocoder, "Floods cut the road to Balaka, in southern Malawi.")

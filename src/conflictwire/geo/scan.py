@@ -350,6 +350,8 @@ def _hyphen_piece(
         neighbours.append(tokens[i - 1][2])
     if tokens[j][2] in _COMBINING_FORMS and neighbours[:1] and _is_cap(neighbours[0]):
         return True  # "Franco-German", "Sino-Indian": a combining form, not Franco, Mexico
+    if i > 0 and tokens[i - 1][2].lower() == "anti" and text[tokens[i - 1][1]] == "-":
+        return True  # "anti-Balaka militias": a movement against, not Balaka, Malawi
     # "Dasht-e-Barchi", "Deh-i-Sabz": a longer name the index lacks, joined by "-e-"; its
     # pieces are no places of their own (the index's "Mazar-i-Sharif" matched whole already).
     if any(n in _CONNECTORS for n in neighbours) and _LINKED_NAME.search(
