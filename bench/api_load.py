@@ -235,58 +235,77 @@ class Connection:
 async def run_load(
     base: str, rate: float, duration: float, concurrency: int, total: int
 ) -> dict[str, Any]:
-    """Sends the query mix for ``duration`` s; unanswered requests are errors after a grace."""
+    """Sends the query mix for ``duration`` s; unanswered requests are errors after a grace.
+
+    Closed loop (``rate`` 0): each of ``concurrency`` clients sends its next request the moment
+    its answer is in, so exactly ``concurrency`` requests are at the server at any time, and a
+    latency runs from sending to the answer. Open loop: requests are due at a fixed rate and
+    ``concurrency`` connections take them in turn; a latency runs from when the request was
+    due, so a server that falls behind pays for the queue it causes.
+    """
     host, port = base.removeprefix("http://").split(":")
     gen = queries(random.Random(7), total)
     latencies: list[float] = []
     errors: dict[str, int] = {}
     distinct: set[str] = set()
-    queue: asyncio.Queue[tuple[float, str]] = asyncio.Queue()
     start = time.perf_counter()
+    sent = 0
 
     def fail(kind: str) -> None:
         errors[kind] = errors.get(kind, 0) + 1
 
-    async def worker() -> None:
+    def next_target() -> str:
+        nonlocal sent
+        target = "/api/events?" + urlencode(next(gen))
+        distinct.add(target)
+        sent += 1
+        return target
+
+    async def ask(conn: Connection, target: str, since: float) -> None:
+        try:
+            status, body = await asyncio.wait_for(conn.get(target), timeout=10)
+            if status != 200 or not body.startswith(b'{"total"'):
+                fail(f"HTTP {status}")
+            else:
+                latencies.append(time.perf_counter() - since)
+        except (TimeoutError, OSError, asyncio.IncompleteReadError) as err:
+            fail(type(err).__name__)
+            conn.close()
+
+    async def client() -> None:  # closed loop
+        conn = Connection(host, int(port))
+        while time.perf_counter() - start < duration:
+            target = next_target()
+            await ask(conn, target, time.perf_counter())
+
+    queue: asyncio.Queue[tuple[float, str]] = asyncio.Queue()
+
+    async def worker() -> None:  # open loop
         conn = Connection(host, int(port))
         while True:
             scheduled, target = await queue.get()
             try:
-                status, body = await asyncio.wait_for(conn.get(target), timeout=10)
-                if status != 200 or not body.startswith(b'{"total"'):
-                    fail(f"HTTP {status}")
-                else:
-                    # From the scheduled send time: queueing counts against the server.
-                    latencies.append(time.perf_counter() - scheduled)
-            except (TimeoutError, OSError, asyncio.IncompleteReadError) as err:
-                fail(type(err).__name__)
-                conn.close()
+                await ask(conn, target, scheduled)
             finally:
                 queue.task_done()
 
-    def enqueue(scheduled: float) -> None:
-        target = "/api/events?" + urlencode(next(gen))
-        distinct.add(target)
-        queue.put_nowait((scheduled, target))
-
-    workers = [asyncio.create_task(worker()) for _ in range(concurrency)]
-    sent = 0
-    while (now := time.perf_counter()) - start < duration:
-        if rate > 0:
+    if rate > 0:
+        tasks = [asyncio.create_task(worker()) for _ in range(concurrency)]
+        while (now := time.perf_counter()) - start < duration:
             due = int((now - start) * rate) + 1
             while sent < due:
-                enqueue(start + sent / rate)
-                sent += 1
-        elif queue.qsize() < concurrency:  # closed loop: keep every connection busy
-            for _ in range(concurrency - queue.qsize()):
-                enqueue(time.perf_counter())
-                sent += 1
-        await asyncio.sleep(0.002)
-    with contextlib.suppress(TimeoutError):  # bounded: a lagging server cannot stretch the run
-        await asyncio.wait_for(queue.join(), timeout=GRACE_S)
+                queue.put_nowait((start + sent / rate, next_target()))
+            await asyncio.sleep(0.002)
+        with contextlib.suppress(TimeoutError):  # bounded: a lagging server cannot stretch it
+            await asyncio.wait_for(queue.join(), timeout=GRACE_S)
+    else:
+        tasks = [asyncio.create_task(client()) for _ in range(concurrency)]
+        # Each client's last request was sent before `duration`; its answer may take GRACE_S.
+        await asyncio.wait(tasks, timeout=max(0.0, start + duration - time.perf_counter()))
+        await asyncio.wait(tasks, timeout=GRACE_S)
     elapsed = time.perf_counter() - start
-    for w in workers:
-        w.cancel()
+    for task in tasks:
+        task.cancel()
     unanswered = sent - len(latencies) - sum(errors.values())
     if unanswered:
         errors["unanswered"] = unanswered
@@ -330,6 +349,35 @@ def tree_cpu_seconds(pid: int) -> float | None:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def connections_per_worker(pid: int, port: int) -> list[int]:
+    """Open client connections each server process holds on ``port`` (Linux /proc), largest
+    first: with several workers the kernel hands a burst of new connections to whichever
+    accepts first, and a worker holding more of them answers each more slowly."""
+    inodes: dict[str, int] = {}
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                local_port = int(fields[1].rsplit(":", 1)[1], 16)
+                if local_port == port and fields[3] == "01":  # ESTABLISHED
+                    inodes[fields[9]] = 0
+    counts = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            if int(proc.name) != pid and int(stat[1]) != pid:
+                continue
+            links = [os.readlink(fd) for fd in (proc / "fd").iterdir()]
+        except OSError:
+            continue
+        held = sum(1 for link in links if link.startswith("socket:[") and link[8:-1] in inodes)
+        if held:
+            counts.append(held)
+    return sorted(counts, reverse=True)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -358,6 +406,18 @@ def start_server(url: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("server did not answer within 60 s")
 
 
+async def _load_and_look(
+    base: str, rate: float, duration: float, concurrency: int, total: int, pid: int, port: int
+) -> dict[str, Any]:
+    """``run_load``, and halfway through it the connections each server worker holds."""
+    load = asyncio.create_task(run_load(base, rate, duration, concurrency, total))
+    await asyncio.sleep(duration / 2)
+    held = connections_per_worker(pid, port)
+    result = await load
+    result["held"] = held
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=10_000)
@@ -376,7 +436,10 @@ def main() -> int:
             for _ in range(50):  # warm the workers' caches and connections
                 httpx.get(base + "/api/events", timeout=5)
             cpu0, own0 = tree_cpu_seconds(proc.pid), time.process_time()
-            result = asyncio.run(run_load(base, args.rate, duration, args.concurrency, total))
+            port = int(base.rsplit(":", 1)[1])
+            result = asyncio.run(
+                _load_and_look(base, args.rate, duration, args.concurrency, total, proc.pid, port)
+            )
             cpu1, own = tree_cpu_seconds(proc.pid), time.process_time() - own0
         finally:
             proc.terminate()
@@ -396,6 +459,8 @@ def main() -> int:
     )
     print(f"requests/s: {rps:.1f}   ok: {result['ok']}   errors: {n_err} {result['errors'] or ''}")
     print(f"distinct queries: {result['distinct']} of {result['sent']} sent")
+    if result.get("held"):
+        print(f"connections per server worker (halfway): {result['held']}")
     mean = statistics.fmean(lat) * 1000 if lat else 0.0
     print(
         f"latency ms: p50 {p50:.1f}   p90 {p90:.1f}   p99 {p99:.1f}   "
