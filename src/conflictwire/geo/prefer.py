@@ -25,7 +25,9 @@ __all__ = [
     "in_region_list",
     "prefer_region_name",
     "region_lists",
+    "state_abbreviation",
     "town_of_dateline",
+    "two_countries",
 ]
 
 CONTAINS_BONUS = 9.0
@@ -257,3 +259,22 @@ def town_of_dateline(view: IndexView, options: dict[int, float]) -> None:
     if any(view.kind(p) == "settlement" for p in options):
         for pid in [p for p in options if view.kind(p) in ("admin1", "admin2", "admin3")]:
             del options[pid]
+
+
+def state_abbreviation(view: IndexView, cand: Candidate) -> bool:
+    """ "D.C.", "Va.", "TX": a state's short form after a name makes an address even inside a
+    list of states ("from Texas and Washington, D.C."); "U.S." names a country, no address."""
+    short = "." in cand.text or (cand.text.isupper() and len(cand.text) <= 3)
+    kinds = {view.kind(c // 2) for c in cand.codes}
+    return short and "admin1" in kinds and "country" not in kinds
+
+
+def two_countries(view: IndexView, first: Candidate, second: Candidate) -> bool:
+    """ "China, Japan and Britain": two country names in a row are a list, not a town of the
+    second country (China, Kagoshima). "Lebanon, Pennsylvania" still qualifies: a state."""
+
+    def kinds(cand: Candidate) -> set[str]:
+        return {view.kind(c // 2) for c in cand.codes}
+
+    second_kinds = kinds(second)
+    return "country" in kinds(first) and "country" in second_kinds and "admin1" not in second_kinds

@@ -22,7 +22,9 @@ from conflictwire.geo.prefer import (
     in_region_list,
     prefer_region_name,
     region_lists,
+    state_abbreviation,
     town_of_dateline,
+    two_countries,
 )
 from conflictwire.geo.scan import Candidate
 from conflictwire.geo.store import IndexView
@@ -118,10 +120,8 @@ def _qualifiers(text: str, cands: list[Candidate], view: IndexView) -> dict[int,
     """Mention i -> mention j when j qualifies i: "X, Y", "X (Y", "X (Z, Y)"."""
     pairs: dict[int, int] = {}
     for i in range(len(cands) - 1):
-        listed = in_region_list(text, view, cands, i) or _two_countries(
-            view, cands[i], cands[i + 1]
-        )
-        if listed and not _state_abbreviation(view, cands[i + 1]):
+        listed = in_region_list(text, view, cands, i) or two_countries(view, cands[i], cands[i + 1])
+        if listed and not state_abbreviation(view, cands[i + 1]):
             continue
         gap = text[cands[i].end : cands[i + 1].start]
         district = cands[i].key.rsplit(" ", 1)[-1] in _DISTRICT_WORDS
@@ -159,25 +159,6 @@ def _qualified_reading_throughout(
         pid = told.get(cand.key)
         if pid is not None and i not in in_address and chosen[i] is not None:
             chosen[i] = pid
-
-
-def _state_abbreviation(view: IndexView, cand: Candidate) -> bool:
-    """ "D.C.", "Va.", "TX": a state's short form after a name makes an address even inside a
-    list of states ("from Texas and Washington, D.C."); "U.S." names a country, no address."""
-    short = "." in cand.text or (cand.text.isupper() and len(cand.text) <= 3)
-    kinds = {view.kind(c // 2) for c in cand.codes}
-    return short and "admin1" in kinds and "country" not in kinds
-
-
-def _two_countries(view: IndexView, first: Candidate, second: Candidate) -> bool:
-    """ "China, Japan and Britain": two country names in a row are a list, not a town of the
-    second country (China, Kagoshima). "Lebanon, Pennsylvania" still qualifies: a state."""
-
-    def kinds(cand: Candidate) -> set[str]:
-        return {view.kind(c // 2) for c in cand.codes}
-
-    second_kinds = kinds(second)
-    return "country" in kinds(first) and "country" in second_kinds and "admin1" not in second_kinds
 
 
 _Votes = dict[str, tuple[Counter[str], Counter[str], int]]
