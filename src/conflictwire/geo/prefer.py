@@ -54,7 +54,7 @@ _PEOPLE_AFTER = re.compile(r"^ (?:man|woman|men|women|girl|boy|teen|resident|res
 _BIG_CITY = 100_000
 _WORLD_CITY = 500_000
 _WORLD_CITY_ALTERNATE = 250_000  # a city whose name outweighs a town's alternate spelling
-_NAMESAKE_CITY = 50_000
+_NAMESAKE_CITY = 10_000
 
 
 def in_region_list(text: str, view: IndexView, cands: list[Candidate], i: int) -> bool:
@@ -100,6 +100,7 @@ def prefer_region_name(
         if not code % 2 and view.get("fcode", code // 2) in MACRO_FCODES:
             options[code // 2] += _REGION_NAME_BONUS
     if not regions:
+        _capital_of_an_alternate_region(view, cand, options)
         return
     _country_over_its_region(view, cand, regions, options)
     if _PEOPLE_AFTER.match(text[cand.end : cand.end + 12]):
@@ -233,6 +234,29 @@ def _namesake_capital(
         and fold(view.name(pid)) == cand.key
     ]
     return max(cities, key=lambda p: view.pop[p]) if cities else None
+
+
+def _capital_of_an_alternate_region(
+    view: IndexView, cand: Candidate, options: dict[int, float]
+) -> None:
+    """ "Raqqa", "Saada": a name the index files only as another spelling of a region and of
+    a town of that region (Ar-Raqqa governorate, Ar Raqqah) is the town, as a region's own
+    name is its namesake capital's."""
+    alternates = [
+        c // 2 for c in cand.codes if c % 2 and view.kind(c // 2) == "admin1" and c // 2 in options
+    ]
+    if len(alternates) != 1 or REGION_SUFFIX.search(cand.key):
+        return
+    a1 = view.get("a1code", alternates[0])
+    cities = [
+        pid
+        for pid in options
+        if view.kind(pid) == "settlement"
+        and view.get("a1code", pid) == a1
+        and view.pop[pid] >= _NAMESAKE_CITY
+    ]
+    if cities:
+        options[max(cities, key=lambda p: view.pop[p])] += _REGION_NAME_BONUS
 
 
 def city_over_alternates(view: IndexView, cand: Candidate, options: dict[int, float]) -> None:
