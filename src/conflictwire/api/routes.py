@@ -69,8 +69,8 @@ def _store(request: Request) -> Store:
 
 
 class EventQuery(BaseModel):
-    """The query of ``GET /api/events``. One model, validated in one pass, costs FastAPI about
-    half what eleven separate parameters do (~0.1 ms of a request's ~0.8 ms under load)."""
+    """The query of ``GET /api/events``: one model, validated in one pass, costs FastAPI
+    0.05-0.1 ms less per request than eleven separate parameters (of ~0.8 ms under load)."""
 
     since: str | None = Field(None, description="first day, YYYY-MM-DD (inclusive)")
     until: str | None = Field(None, description="last day, YYYY-MM-DD (inclusive)")
