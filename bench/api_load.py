@@ -232,6 +232,55 @@ class Connection:
             self.writer = None
 
 
+class _Load:
+    """The requests of one run: what was sent, answered, failed; one per ``run_load``."""
+
+    def __init__(self, base: str, total: int) -> None:
+        host, port = base.removeprefix("http://").split(":")
+        self.host, self.port = host, int(port)
+        self.gen = queries(random.Random(7), total)
+        self.latencies: list[float] = []
+        self.errors: dict[str, int] = {}
+        self.distinct: set[str] = set()
+        self.sent = 0
+        self.start = time.perf_counter()
+
+    def next_target(self) -> str:
+        target = "/api/events?" + urlencode(next(self.gen))
+        self.distinct.add(target)
+        self.sent += 1
+        return target
+
+    async def ask(self, conn: Connection, target: str, since: float) -> None:
+        """One request; its latency counts from ``since``."""
+        try:
+            async with asyncio.timeout(10):  # no task per request, unlike wait_for
+                status, body = await conn.get(target)
+            if status != 200 or not body.startswith(b'{"total"'):
+                self.fail(f"HTTP {status}")
+            else:
+                self.latencies.append(time.perf_counter() - since)
+        except (TimeoutError, OSError, asyncio.IncompleteReadError) as err:
+            self.fail(type(err).__name__)
+            conn.close()
+
+    def fail(self, kind: str) -> None:
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+    def result(self) -> dict[str, Any]:
+        unanswered = self.sent - len(self.latencies) - sum(self.errors.values())
+        if unanswered:
+            self.errors["unanswered"] = unanswered
+        return {
+            "elapsed": time.perf_counter() - self.start,
+            "ok": len(self.latencies),
+            "errors": self.errors,
+            "latencies": self.latencies,
+            "sent": self.sent,
+            "distinct": len(self.distinct),
+        }
+
+
 async def run_load(
     base: str, rate: float, duration: float, concurrency: int, total: int
 ) -> dict[str, Any]:
@@ -243,81 +292,53 @@ async def run_load(
     ``concurrency`` connections take them in turn; a latency runs from when the request was
     due, so a server that falls behind pays for the queue it causes.
     """
-    host, port = base.removeprefix("http://").split(":")
-    gen = queries(random.Random(7), total)
-    latencies: list[float] = []
-    errors: dict[str, int] = {}
-    distinct: set[str] = set()
-    start = time.perf_counter()
-    sent = 0
+    load = _Load(base, total)
+    if rate > 0:
+        tasks = await _open_loop(load, rate, duration, concurrency)
+    else:
+        tasks = await _closed_loop(load, duration, concurrency)
+    for task in tasks:
+        task.cancel()
+    return load.result()
 
-    def fail(kind: str) -> None:
-        errors[kind] = errors.get(kind, 0) + 1
 
-    def next_target() -> str:
-        nonlocal sent
-        target = "/api/events?" + urlencode(next(gen))
-        distinct.add(target)
-        sent += 1
-        return target
+async def _closed_loop(load: _Load, duration: float, concurrency: int) -> list[asyncio.Task[None]]:
+    async def client() -> None:
+        conn = Connection(load.host, load.port)
+        while time.perf_counter() - load.start < duration:
+            target = load.next_target()
+            await load.ask(conn, target, time.perf_counter())
 
-    async def ask(conn: Connection, target: str, since: float) -> None:
-        try:
-            async with asyncio.timeout(10):  # no task per request, unlike wait_for
-                status, body = await conn.get(target)
-            if status != 200 or not body.startswith(b'{"total"'):
-                fail(f"HTTP {status}")
-            else:
-                latencies.append(time.perf_counter() - since)
-        except (TimeoutError, OSError, asyncio.IncompleteReadError) as err:
-            fail(type(err).__name__)
-            conn.close()
+    tasks = [asyncio.create_task(client()) for _ in range(concurrency)]
+    # Each client's last request was sent before `duration`; its answer may take GRACE_S.
+    await asyncio.wait(tasks, timeout=max(0.0, load.start + duration - time.perf_counter()))
+    await asyncio.wait(tasks, timeout=GRACE_S)
+    return tasks
 
-    async def client() -> None:  # closed loop
-        conn = Connection(host, int(port))
-        while time.perf_counter() - start < duration:
-            target = next_target()
-            await ask(conn, target, time.perf_counter())
 
+async def _open_loop(
+    load: _Load, rate: float, duration: float, concurrency: int
+) -> list[asyncio.Task[None]]:
     queue: asyncio.Queue[tuple[float, str]] = asyncio.Queue()
 
-    async def worker() -> None:  # open loop
-        conn = Connection(host, int(port))
+    async def worker() -> None:
+        conn = Connection(load.host, load.port)
         while True:
             scheduled, target = await queue.get()
             try:
-                await ask(conn, target, scheduled)
+                await load.ask(conn, target, scheduled)
             finally:
                 queue.task_done()
 
-    if rate > 0:
-        tasks = [asyncio.create_task(worker()) for _ in range(concurrency)]
-        while (now := time.perf_counter()) - start < duration:
-            due = int((now - start) * rate) + 1
-            while sent < due:
-                queue.put_nowait((start + sent / rate, next_target()))
-            await asyncio.sleep(0.002)
-        with contextlib.suppress(TimeoutError):  # bounded: a lagging server cannot stretch it
-            await asyncio.wait_for(queue.join(), timeout=GRACE_S)
-    else:
-        tasks = [asyncio.create_task(client()) for _ in range(concurrency)]
-        # Each client's last request was sent before `duration`; its answer may take GRACE_S.
-        await asyncio.wait(tasks, timeout=max(0.0, start + duration - time.perf_counter()))
-        await asyncio.wait(tasks, timeout=GRACE_S)
-    elapsed = time.perf_counter() - start
-    for task in tasks:
-        task.cancel()
-    unanswered = sent - len(latencies) - sum(errors.values())
-    if unanswered:
-        errors["unanswered"] = unanswered
-    return {
-        "elapsed": elapsed,
-        "ok": len(latencies),
-        "errors": errors,
-        "latencies": latencies,
-        "sent": sent,
-        "distinct": len(distinct),
-    }
+    tasks = [asyncio.create_task(worker()) for _ in range(concurrency)]
+    while (now := time.perf_counter()) - load.start < duration:
+        due = int((now - load.start) * rate) + 1
+        while load.sent < due:
+            queue.put_nowait((load.start + load.sent / rate, load.next_target()))
+        await asyncio.sleep(0.002)
+    with contextlib.suppress(TimeoutError):  # bounded: a lagging server cannot stretch the run
+        await asyncio.wait_for(queue.join(), timeout=GRACE_S)
+    return tasks
 
 
 def _pct(sorted_values: list[float], p: float) -> float:

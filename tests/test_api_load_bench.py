@@ -75,6 +75,24 @@ def test_closed_loop_latency_is_the_servers_time_to_answer(api_load: ModuleType)
     assert result["sent"] == result["ok"]
 
 
+def test_open_loop_holds_the_rate_and_counts_from_when_a_request_was_due(
+    api_load: ModuleType,
+) -> None:
+    async def main() -> dict[str, Any]:
+        server = await _slow_server([0, 0])
+        port = server.sockets[0].getsockname()[1]
+        async with server:
+            result: dict[str, Any] = await api_load.run_load(
+                f"http://127.0.0.1:{port}", 40, 1.0, 4, 1000
+            )
+        return result
+
+    result = asyncio.run(main())
+    assert not result["errors"]
+    assert 38 <= result["sent"] == result["ok"] <= 42  # 40 requests/s for 1 s
+    assert min(result["latencies"]) >= DELAY
+
+
 def test_connections_per_worker_counts_the_servers_side(api_load: ModuleType) -> None:
     if not Path("/proc/net/tcp").exists():
         pytest.skip("needs Linux /proc")
