@@ -74,3 +74,20 @@ def test_the_gulf_is_the_persian_gulf_not_a_province(geocoder: Geocoder) -> None
 def test_an_unknown_gulf_or_bay_is_none_of_its_words(geocoder: Geocoder, text: str) -> None:
     # Neither "Gulf" (a province of Papua New Guinea) nor the place the water is named after.
     assert _places(geocoder, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Warships crossed the Taiwan Strait on Monday.", "Taiwan Strait", "STRT"),
+        ("Houthi drones targeted ships in the Bab el-Mandeb.", "Bab el-Mandeb", "STRT"),
+        ("Migrants tried to cross the English Channel in small boats.", "English Channel", "SEA"),
+        ("Air defences were reinforced in the Baltics.", "Baltics", "RGN"),
+    ],
+)
+def test_straits_seas_and_regions_named_after_a_place(
+    geocoder: Geocoder, text: str, name: str, code: str
+) -> None:
+    # Not Taiwan the country, Bab in Slovakia or the United Kingdom through "English".
+    place = _places(geocoder, text)[name]
+    assert place is not None and place.feature_code == code and place.kind == "other"

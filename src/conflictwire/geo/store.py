@@ -26,7 +26,7 @@ __all__ = ["FORMAT_VERSION", "Gazetteer", "IndexView", "cache_dir", "index_path"
 log = logging.getLogger(__name__)
 
 # Bump when the layout or the build rules change, so an old cache is rebuilt.
-FORMAT_VERSION = 39
+FORMAT_VERSION = 40
 
 _CATEGORICAL = ("cc", "admin1", "admin2", "admin3", "fcode", "kind", "a1code", "a2code")
 _SEP = "\x1f"
