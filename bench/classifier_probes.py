@@ -16,7 +16,7 @@ from conflictwire.events.classify.model import TextClassifier
 
 ROOT = Path(__file__).resolve().parents[1]
 PROBES = ROOT / "tests" / "fixtures" / "classifier"
-MODEL = ROOT / "src" / "conflictwire" / "data" / "models" / "coder-v1"
+MODEL = ROOT / "src" / "conflictwire" / "data" / "models" / "coder-v2"
 
 
 def main() -> None:

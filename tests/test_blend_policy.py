@@ -25,12 +25,23 @@ def test_a_short_text_takes_the_confident_classifier_over_a_specific_rule_cue() 
     assert choose_sub_type(rule, [AGREEMENT], kinds, labelled=False, short=True)[0] == "Agreement"
 
 
-def test_a_long_text_keeps_the_rules_precedence_below_the_cross_threshold() -> None:
+def test_a_specific_rule_cue_yields_only_to_a_very_confident_classifier() -> None:
     pred = _pred({"Agreement": 0.7, "Shelling/artillery/missile attack": 0.3})
     kinds = ["Shelling/artillery/missile attack"]
     rule = "Shelling/artillery/missile attack"
     assert choose_sub_type(rule, [pred], kinds, labelled=False)[0] == rule
-    assert choose_sub_type(rule, [pred], kinds, labelled=False, short=True)[0] == "Agreement"
+    assert choose_sub_type(rule, [pred], kinds, labelled=False, short=True)[0] == rule
+
+
+def test_a_generic_rule_cue_yields_sooner_in_a_short_text() -> None:
+    # "gunmen attacked the village": only a generic cue, read by the rules as a clash.
+    pred = _pred({"Attack": 0.45, "Armed clash": 0.35, "Abduction/forced disappearance": 0.2})
+    kinds = ["~attack"]
+    assert choose_sub_type("Armed clash", [pred], kinds, labelled=False)[0] == "Armed clash"
+    pred = _pred({"Attack": 0.65, "Armed clash": 0.35})
+    assert choose_sub_type("Armed clash", [pred], kinds, labelled=False, short=True)[0] == (
+        "Attack"
+    )
 
 
 def test_an_unsure_classifier_leaves_a_short_text_to_the_rules() -> None:

@@ -149,3 +149,18 @@ def test_a_condolence_names_no_new_death(pipeline: Any) -> None:
         "condolences to the family of the civilian who died.",
     )
     assert [e.fatalities for e in events] == [1]
+
+
+def test_a_seizure_with_detentions_keeps_its_arrests(pipeline: Any) -> None:
+    # Coded by the cache it found, the operation still reports its detainees (ACLED Arrests).
+    events = _events(
+        pipeline,
+        "ISAF Joint Command Evening Operational Update, June 3, 2011\n"
+        "KABUL, Afghanistan (June 3, 2011) - Afghan and coalition forces detained three "
+        "insurgents and uncovered a weapons cache in Andar district, Ghazni province today.\n"
+        "The cache held six boxes of heavy machine gun ammunition, two anti-tank mines, a "
+        "mortar tube and several grenades.",
+    )
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert len(arrests) == 1 and arrests[0].tags == "detained=3"
+    assert {(e.admin1, e.event_date) for e in events} == {("Ghazni", "2011-06-03")}

@@ -61,7 +61,7 @@ def test_training_twice_gives_the_same_model(tmp_path: Path) -> None:
 
 
 def test_shipped_model_was_built_from_this_corpus() -> None:
-    meta = json.loads((SHIPPED / "coder-v1" / "meta.json").read_text(encoding="utf-8"))
+    meta = json.loads((SHIPPED / "coder-v2" / "meta.json").read_text(encoding="utf-8"))
     assert meta["corpus_digest"] == corpus_digest(load_examples(corpus_files()))
     assert meta["labels"] == list(LABELS)
 
@@ -70,7 +70,7 @@ def test_shipped_model_gives_its_recorded_predictions() -> None:
     """The probes' labels and confidences as the build command's model gave them when it was
     built (tests/fixtures/classifier/probes.json, written by bench/classifier_probes.py)."""
     recorded = json.loads(PROBES.read_text(encoding="utf-8"))
-    model = TextClassifier(SHIPPED / "coder-v1")
+    model = TextClassifier(SHIPPED / "coder-v2")
     assert recorded["model"] == model.identity
     got = model.classify([p["text"] for p in recorded["probes"]])
     for probe, pred in zip(recorded["probes"], got, strict=True):
@@ -86,6 +86,6 @@ def test_shipped_model_knows_the_projects_own_probe_sentences() -> None:
 
     with (PROBES.parent / "probe_sentences.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    got = TextClassifier(SHIPPED / "coder-v1").classify([r["text"] for r in rows])
+    got = TextClassifier(SHIPPED / "coder-v2").classify([r["text"] for r in rows])
     right = sum(r["label"] == p.label for r, p in zip(rows, got, strict=True))
     assert right >= len(rows) - 3, f"{right}/{len(rows)}"

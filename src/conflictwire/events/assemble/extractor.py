@@ -55,7 +55,11 @@ from conflictwire.events.classify.coding import (
     territory_by_actor,
 )
 from conflictwire.events.classify.model import Prediction, TextClassifier, coder_version
-from conflictwire.events.classify.verdicts import SHORT_TEXT_SENTENCES, sentence_verdicts
+from conflictwire.events.classify.verdicts import (
+    SHORT_TEXT_SENTENCES,
+    lead_start,
+    sentence_verdicts,
+)
 from conflictwire.events.fields.asides import speech_days_blanked
 from conflictwire.events.fields.attribution import Attribution, AttributionTracker
 from conflictwire.events.fields.places import (
@@ -388,8 +392,9 @@ def _mention(
     # their reading stands, except for a short text's main sentence, which the classifier
     # read whole ("police seized seven illegal firearms" is the snippet's happening).
     main = ctx.short and sent.start_char == ctx.first_start
-    if not kinds and sent.start_char in ctx.proposable and (main or not find_triggers(sent.text)):
-        proposed = proposed_kind(verdict, whole_text=ctx.short)
+    set_aside = not kinds and bool(find_triggers(sent.text))
+    if not kinds and sent.start_char in ctx.proposable and (main or not set_aside):
+        proposed = proposed_kind(verdict, whole_text=ctx.short, set_aside=set_aside)
     if proposed is not None:
         kinds = [PROPOSED_MARK + proposed]  # a happening the rules have no cue for
     if not kinds or (is_habitual(sent) and not first):
@@ -456,7 +461,7 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
         body = [(start, text) for start, text in body if start + len(text) > ctx.dateline_end]
         ctx.verdicts, ctx.proposable = sentence_verdicts(body, ctx.classifier)
         ctx.short = len(body) <= SHORT_TEXT_SENTENCES
-        ctx.first_start = body[0][0] if body else -1
+        ctx.first_start = lead_start(body)
     for i, sent in enumerate(sents):
         if not sent.text.strip() or sent.end_char <= ctx.dateline_end:
             continue  # a title above the dateline only sums up what the body tells

@@ -227,7 +227,9 @@ def arrests_of(event: Event, cleaned: CleanedText, mentions: list[Mention]) -> E
     """
     detained = next((t for t in (event.tags or "").split("; ") if t.startswith("detained=")), None)
     violent = event.event_type in ("Battles", "Explosions/Remote violence")
-    if not (violent or event.sub_event_type == "Attack") or detained is None or not mentions:
+    # A seizure with detentions ("detained two and found a cache") is two happenings too.
+    kinds = ("Attack", "Disrupted weapons use")
+    if not (violent or event.sub_event_type in kinds) or detained is None or not mentions:
         return None  # an armed group's "detention" is itself the abduction
     # The state side detains; the other side, when named, is who was taken.
     sides = [(event.actor1, event.inter1), (event.actor2, event.inter2)]

@@ -50,7 +50,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "Suicide bomb",
-        _p(r"\bsuicide (?:bomb\w*|attack\w*|vest|car bomb|vbied)|blew (?:him|her)self up"),
+        _p(
+            r"\bsuicide[- ](?:bomb\w*|attack\w*|vests?|belts?|car bombs?|truck bombs?|vbied"
+            r"|vehicle|car|truck|blast|explosion)|\b[sp]vbieds?"
+            r"|blew (?:him|her|them)sel(?:f|ves) up|killing (?:him|her|them)sel(?:f|ves)"
+            r"|kamikazes?(?! (?:drone|uav)s?)"
+        ),
     ),
     (
         "Chemical weapon",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from conflictwire.events.classify.labels import in_scope
 from conflictwire.events.classify.model import Prediction
-from conflictwire.events.classify.taxonomy import disorder_type
+from conflictwire.events.classify.taxonomy import disorder_type, event_type_of
 
 __all__ = ["POLICY", "PROPOSED_MARK", "BlendPolicy", "choose_sub_type", "proposed_kind", "vetoed"]
 
@@ -55,13 +55,20 @@ def vetoed(pred: Prediction | None, labelled: bool, policy: BlendPolicy = POLICY
 
 
 def proposed_kind(
-    pred: Prediction | None, policy: BlendPolicy = POLICY, whole_text: bool = True
+    pred: Prediction | None,
+    policy: BlendPolicy = POLICY,
+    whole_text: bool = True,
+    set_aside: bool = False,
 ) -> str | None:
     """The sub-type a cue-less sentence is coded as, or None. In a longer document
     (``whole_text`` False) a lone sentence proposes only a demonstration, the happening
     most often told with no cue word ("workers filled the square"): "the force also seized
-    grenades" there is part of the raid told around it, as ACLED codes it."""
-    if pred is None or not pred.is_event or pred.confidence < policy.propose:
+    grenades" there is part of the raid told around it, as ACLED codes it. ``set_aside``:
+    the rules found a cue in the sentence and judged it no happening."""
+    # Where the rules saw a cue word and set it aside (a nickname, a negation, a plan), only a
+    # classifier as sure as it must be to cross a rule's reading overrules them.
+    floor = policy.cross if set_aside else policy.propose
+    if pred is None or not pred.is_event or pred.confidence < floor:
         return None
     if not whole_text and pred.label not in _FAMILIES[0]:
         return None
@@ -146,14 +153,20 @@ def _may_override(
         return False
     if armed_victims and learned == "Attack" and not short:
         return False  # fighters killed are a battle's dead, not civilians attacked
+    if _weapon_named(rule_sub, learned, kinds):
+        return False
+    if rule_sub == "Arrests" in kinds and learned == "Disrupted weapons use":
+        return False  # "detained two and found a cache": ACLED codes the detentions
     if "~kill" in kinds and disorder_type(rule_sub) == "Political violence" != disorder_type(
         learned
     ):
         return False  # a raid that killed and detained is the violence (its arrests apart)
     # Gunfire between armed men ("~arms") is ACLED's battle however heavy the weapons beside.
     specific = [k for k in kinds if k[:1] not in ("~", _MARK, PROPOSED_MARK) or k == "~arms"]
-    if short or not specific or any(rule_sub in f and learned in f for f in _FAMILIES):
+    if not specific or any(rule_sub in f and learned in f for f in _FAMILIES):
         return True
+    if short and confidence >= POLICY.cross:
+        return True  # read whole, the snippet's kind of happening outweighs a cue word
     if learned in _DEFINING and learned not in kinds:
         return True
     # Violent words in another kind of happening (a truce "ending the fighting"); not the
@@ -162,6 +175,19 @@ def _may_override(
         confidence >= POLICY.cross
         and disorder_type(rule_sub) == "Political violence"
         and disorder_type(learned) != disorder_type(rule_sub)
+    )
+
+
+def _weapon_named(rule_sub: str, learned: str, kinds: list[str]) -> bool:
+    """The text names the weapon: "detonated a roadside bomb" is an IED whatever the
+    classifier's hunch of a suicide bombing, unless the rules also saw a cue for its choice
+    (a "suicide bomber" beside the "bomb") or its choice is a defining tactic."""
+    remote = "Explosions/Remote violence"
+    return (
+        event_type_of(rule_sub) == remote == event_type_of(learned)
+        and rule_sub in kinds
+        and learned not in kinds
+        and learned not in _DEFINING
     )
 
 

@@ -32,7 +32,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "coder-v1"
+DEFAULT_MODEL = "coder-v2"
 _BATCH = 32
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "SHORT_TEXT_SENTENCES",
     "broad_cue_offsets",
     "is_candidate",
+    "lead_start",
     "sentence_verdicts",
 ]
 
@@ -68,6 +69,24 @@ def is_candidate(text: str, short: bool = True) -> bool:
     return bool(find_triggers(text, 0))
 
 
+# A header or dateline left as a "sentence" of its own ("MOGADISHU (Ministry of Defence) -",
+# "UPDATE:"): no happening's sentence, so not the one the whole text's verdict speaks for.
+def _fragment(text: str) -> bool:
+    text = text.strip()
+    if text.endswith(("-", "\u2013", "\u2014", ":")):
+        return True
+    return len(text.split()) <= 2 and not text.endswith((".", "!", "?"))
+
+
+def lead_start(sentences: Sequence[tuple[int, str]]) -> int:
+    """Where a short text's main sentence starts (the first that is not a header fragment),
+    or -1 for no sentences."""
+    for start, text in sentences:
+        if not _fragment(text):
+            return start
+    return sentences[0][0] if sentences else -1
+
+
 def sentence_verdicts(
     sentences: Sequence[tuple[int, str]], classifier: TextClassifier
 ) -> tuple[dict[int, Prediction], frozenset[int]]:
@@ -82,10 +101,11 @@ def sentence_verdicts(
     # first sentence, as the classifier was trained: "took control ... No clash was
     # reported" is no battle.
     chosen = [(start, text) for start, text in sentences if start in cued]
+    lead = lead_start(sentences)
     if short and sentences:
-        whole = (sentences[0][0], " ".join(text for _, text in sentences))
+        whole = (lead, " ".join(text for _, text in sentences))
         chosen = [whole, *(c for c in chosen if c[0] != whole[0])]
     predictions = classifier.classify([" ".join(text.split()) for _, text in chosen])
     verdicts = {start: pred for (start, _), pred in zip(chosen, predictions, strict=True)}
-    first = {sentences[0][0]} if sentences else set()
+    first = {lead} if sentences else set()
     return verdicts, frozenset(cued | first)
