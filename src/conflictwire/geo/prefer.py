@@ -225,15 +225,19 @@ def _namesake_capital(
     if REGION_SUFFIX.search(cand.key) or len(regions) != 1 or view.kind(regions[0]) != "admin1":
         return None
     a1 = view.get("a1code", regions[0])
-    cities = [
+    cities = [pid for pid in _sizeable_towns(view, a1, options) if fold(view.name(pid)) == cand.key]
+    return max(cities, key=lambda p: view.pop[p]) if cities else None
+
+
+def _sizeable_towns(view: IndexView, a1: str | None, options: dict[int, float]) -> list[int]:
+    """The candidates that are towns of at least ``_NAMESAKE_CITY`` people in region ``a1``."""
+    return [
         pid
         for pid in options
         if view.kind(pid) == "settlement"
         and view.get("a1code", pid) == a1
         and view.pop[pid] >= _NAMESAKE_CITY
-        and fold(view.name(pid)) == cand.key
     ]
-    return max(cities, key=lambda p: view.pop[p]) if cities else None
 
 
 def _capital_of_an_alternate_region(
@@ -247,14 +251,7 @@ def _capital_of_an_alternate_region(
     ]
     if len(alternates) != 1 or REGION_SUFFIX.search(cand.key):
         return
-    a1 = view.get("a1code", alternates[0])
-    cities = [
-        pid
-        for pid in options
-        if view.kind(pid) == "settlement"
-        and view.get("a1code", pid) == a1
-        and view.pop[pid] >= _NAMESAKE_CITY
-    ]
+    cities = _sizeable_towns(view, view.get("a1code", alternates[0]), options)
     if cities:
         options[max(cities, key=lambda p: view.pop[p])] += _REGION_NAME_BONUS
 
