@@ -394,7 +394,7 @@ def _mention(
     main = ctx.short and sent.start_char == ctx.first_start
     set_aside = not kinds and bool(find_triggers(sent.text))
     if not kinds and sent.start_char in ctx.proposable and (main or not set_aside):
-        proposed = proposed_kind(verdict, whole_text=ctx.short, set_aside=set_aside)
+        proposed = proposed_kind(verdict, whole_text=ctx.short, set_aside=set_aside, text=sent.text)
     if proposed is not None:
         kinds = [PROPOSED_MARK + proposed]  # a happening the rules have no cue for
     if not kinds or (is_habitual(sent) and not first):
@@ -459,6 +459,9 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
     if ctx.classifier is not None:
         body = [(s.start_char, s.text) for s in sents if s.text.strip()]
         body = [(start, text) for start, text in body if start + len(text) > ctx.dateline_end]
+        # The classifier reads what happened, not the dateline before it ("2012-10-04 KABUL,
+        # Afghanistan, October 4, 2012 -" reads as an old story's date).
+        body = [(start, text[max(0, ctx.dateline_end - start) :]) for start, text in body]
         ctx.verdicts, ctx.proposable = sentence_verdicts(body, ctx.classifier)
         ctx.short = len(body) <= SHORT_TEXT_SENTENCES
         ctx.first_start = lead_start(body)

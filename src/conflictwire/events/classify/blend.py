@@ -13,6 +13,7 @@ The thresholds are probabilities of the classifier's softmax.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from conflictwire.events.classify.labels import in_scope
@@ -54,17 +55,30 @@ def vetoed(pred: Prediction | None, labelled: bool, policy: BlendPolicy = POLICY
     return pred.confidence >= policy.veto
 
 
+# What a proposed sub-type cannot be told without: an arrest takes someone into custody
+# ("police named the suspect" is no arrest, however much it reads like one).
+_NEEDS = {
+    "Arrests": re.compile(
+        r"\b(?:arrest\w*|detain\w*|detention|custody|captur\w*|apprehend\w*|nabbed|held"
+        r"|picked up|rounded up|taken in|jailed|imprison\w*|handcuff\w*|remand\w*)\b",
+        re.IGNORECASE,
+    )
+}
+
+
 def proposed_kind(
     pred: Prediction | None,
     policy: BlendPolicy = POLICY,
     whole_text: bool = True,
     set_aside: bool = False,
+    text: str = "",
 ) -> str | None:
     """The sub-type a cue-less sentence is coded as, or None. In a longer document
     (``whole_text`` False) a lone sentence proposes only a demonstration, the happening
     most often told with no cue word ("workers filled the square"): "the force also seized
     grenades" there is part of the raid told around it, as ACLED codes it. ``set_aside``:
-    the rules found a cue in the sentence and judged it no happening."""
+    the rules found a cue in the sentence and judged it no happening. ``text``: the sentence,
+    which must hold what the sub-type cannot be told without (custody for an arrest)."""
     # Where the rules saw a cue word and set it aside (a nickname, a negation, a plan), only a
     # classifier as sure as it must be to cross a rule's reading overrules them.
     floor = policy.cross if set_aside else policy.propose
@@ -74,6 +88,9 @@ def proposed_kind(
         return None
     if pred.label == "Other":
         return None  # too vague to stand alone without a cue ("the city had been quiet")
+    needs = _NEEDS.get(pred.label)
+    if needs is not None and text and not needs.search(text):
+        return None
     return pred.label
 
 
