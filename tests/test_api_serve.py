@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
+import pytest
 
 SERVE = [sys.executable, "-m", "conflictwire", "serve"]
 
@@ -81,3 +82,22 @@ def test_serve_without_a_token_refuses_writes_and_two_workers_share_the_store(
             assert httpx.post(base + "/api/documents", json={"text": "x"}).status_code == 403
             assert httpx.get(base + "/api/events?limit=1").status_code == 200
         assert httpx.get(base + "/api/events?since=bad").status_code == 400
+
+
+def test_serve_runs_on_the_standard_event_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # uvloop, if installed, would be taken by uvicorn by itself; under load with several
+    # workers it left connections unaccepted for seconds, so serve names its loop.
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from conflictwire.cli import app
+
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append(kwargs))
+    db = f"sqlite:///{tmp_path / 'events.db'}"
+    for workers in ("1", "2"):
+        result = CliRunner().invoke(app, ["serve", "--db", db, "--workers", workers])
+        assert result.exit_code == 0, result.output
+    assert [c.get("loop") for c in calls] == ["asyncio", "asyncio"]

@@ -10,6 +10,11 @@ __all__ = ["register"]
 
 DEFAULT_DB = "sqlite:///conflictwire.db"
 TOKEN_ENV = "CONFLICTWIRE_TOKEN"
+# The standard event loop, even where uvloop is installed (uvicorn would take it by itself):
+# under 200 concurrent clients with several workers, uvloop left new connections unaccepted
+# for seconds (measured with bench/api_load.py).
+_LOOP = "asyncio"
+
 # How the parent hands the store URL to uvicorn's worker processes (each opens its own store).
 _DB_ENV = "CONFLICTWIRE_SERVE_DB"
 
@@ -52,6 +57,7 @@ def serve(
             create_app(store, token=token),
             host=host,
             port=port,
+            loop=_LOOP,
             log_level="warning",
             access_log=False,
         )
@@ -64,6 +70,7 @@ def serve(
         host=host,
         port=port,
         workers=workers,
+        loop=_LOOP,
         log_level="warning",
         access_log=False,
     )
