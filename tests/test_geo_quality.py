@@ -27,29 +27,31 @@ def test_lgl_geoparsing_floors(shared_dir: Path) -> None:
     if not path.is_file():
         pytest.skip("LGL is absent")
     result = _bench("geoparse_lgl").score(path)
-    # Measured 0.921 and 0.860 (issue 16, scored as CONTRACT.md says: geonames_id or 161 km;
+    # Measured 0.922 and 0.860 (issue 16, scored as CONTRACT.md says: geonames_id or 161 km;
     # before it 0.899 and 0.820, after its first round 0.917 and 0.852, its second 0.919 and
-    # 0.858).
-    assert result["found_within_161km"] >= 0.919
-    assert result["all_within_161km"] >= 0.856
+    # 0.858, its third 0.921 and 0.860).
+    assert result["found_within_161km"] >= 0.920
+    assert result["all_within_161km"] >= 0.857
 
 
 @pytest.mark.slow
 def test_geovirus_geoparsing_floors(shared_dir: Path) -> None:
     """World news. Countries sit at the conventional points reference works print
     (data/geo/country_points.tsv; LGL's gold matches them by geonames_id); for a few large
-    countries GeoVirus' gold lies more than 161 km from those. Of the 178 found mentions
-    still wrong, about 150 are places read as the right country, continent, sea or state
-    whose gold point lies elsewhere (Australia, Sudan, Europe, Queensland); the gold is the
-    yardstick only, so the points were not moved towards it."""
+    countries GeoVirus' gold lies more than 161 km from those. Of the 172 found mentions
+    still wrong, about 155 are places read as the right country, continent, sea or state
+    whose gold point lies elsewhere (Australia, Sudan, Europe, Queensland), and 4 are "New
+    York", the city in GeoVirus' gold where LGL's gold, for the same uses ("Rego Park, New
+    York", "between New York and Moscow"), is the state; the gold is the yardstick only, so
+    the points were not moved towards it."""
     path = shared_dir / "eval" / "geo" / "geovirus" / "GeoVirus.xml"
     if not path.is_file():
         pytest.skip("GeoVirus is absent")
     result = _bench("geoparse_geovirus").score(path)
-    # Measured 0.915 and 0.888 (issue 16; before it 0.849 and 0.782, after its first round
-    # 0.878 and 0.842, its second 0.914 and 0.887).
-    assert result["found_within_161km"] >= 0.912
-    assert result["all_within_161km"] >= 0.885
+    # Measured 0.919 and 0.894 (issue 16; before it 0.849 and 0.782, after its first round
+    # 0.878 and 0.842, its second 0.914 and 0.887, its third 0.915 and 0.888).
+    assert result["found_within_161km"] >= 0.916
+    assert result["all_within_161km"] >= 0.891
 
 
 @pytest.mark.slow

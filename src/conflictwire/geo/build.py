@@ -18,7 +18,7 @@ from pathlib import Path
 from conflictwire.geo.countries import country_table, data_lines
 from conflictwire.geo.keys import add_city_keys, is_latin_key
 from conflictwire.geo.normalize import fold, is_romanized, plain_admin_name
-from conflictwire.geo.store import Gazetteer
+from conflictwire.geo.store import COARSE, Gazetteer
 
 # add_city_keys and is_latin_key live in geo/keys.py (geo/imports uses them without importing
 # the builder, which imports geo/imports); named here for callers that import them from here.
@@ -34,7 +34,11 @@ _REGION_WORDS = re.compile(
 )
 _REGION_PREFIXES = re.compile(
     r"^(muhafazat|wilayat|provincia de|province of|state of|gobolka|degmada|departamento de"
-    r"|estado de|region of|canton of|district of|respublika|republic of)\s+",
+    r"|estado de|region of|canton of|district of|respublika|republic of"
+    # Local words for a district that GeoNames prints before its name and news leaves out:
+    # "Kabupaten Karo" (Indonesia) is "Karo", "Amphoe Rueso" (Thailand) "Rueso",
+    # "Shahrestān-e Zahedan" (Iran) "Zahedan", "Markaz Mallawi" (Egypt) "Mallawi".
+    r"|kabupaten|kota|amphoe|shahrest[aā]n-e|markaz|muang|sr[oŏ]k|distrito de|municipio de)\s+",
     re.IGNORECASE,
 )
 # Names whose first words are part of the name: the District of Columbia is no "Columbia"
@@ -211,6 +215,31 @@ class _Builder:
             return float(table[3]), float(table[4])
         return self.admin1_centres.get(code)
 
+    def _region_centre(
+        self, row: list[str], code: str, name: str, level: str
+    ) -> tuple[tuple[float, float] | None, int]:
+        """A region's point and its precision: 1 where its towns or our tables place it, COARSE
+        for a district no town of GeoNames lies in, put at its region's point ("Suba District" of
+        Kenya, "Kabupaten Karo" of Indonesia): news names such districts, but a bare name so
+        placed is trusted only beside other places of its country (geo/resolve.py)."""
+        table = self.en_admin1.get(code)
+        if table and table[3]:
+            return (float(table[3]), float(table[4])), 1
+        if code in self.admin1_centres:
+            return self.admin1_centres[code], 1
+        centre = self._centre(code, fold(name), mean=level == "1")
+        if centre is not None or level != "2":
+            return centre, 1
+        parent = self.region_code.get(row[7], "")
+        centre = self._namesake(fold(name), parent)
+        if centre is not None:
+            return centre, 1
+        centre = self._parent_centre(parent)
+        if centre is not None or parent not in self.region_pid:
+            return centre, 1
+        pid = self.region_pid[parent]
+        return (self.gaz.lat[pid], self.gaz.lon[pid]), COARSE
+
     def regions(self) -> None:
         us_abbrev: dict[str, list[str]] = defaultdict(list)
         for abbr, state in data_lines("us_abbreviations.tsv"):
@@ -224,15 +253,7 @@ class _Builder:
             code = row[2]
             name = self.region_name[line]
             table = self.en_admin1.get(code)
-            if table and table[3]:
-                centre: tuple[float, float] | None = (float(table[3]), float(table[4]))
-            elif code in self.admin1_centres:
-                centre = self.admin1_centres[code]
-            else:
-                centre = self._centre(code, fold(name), mean=level == "1")
-            if centre is None and level == "2":
-                parent = self.region_code.get(row[7], "")
-                centre = self._namesake(fold(name), parent) or self._parent_centre(parent)
+            centre, prec = self._region_centre(row, code, name, level)
             if centre is None or not cc:
                 continue
             a1code = code if level == "1" else self.region_code.get(row[7], "")
@@ -248,6 +269,7 @@ class _Builder:
                 kind="admin1" if level == "1" else "admin2",
                 a1code=a1code,
                 a2code=code if level == "2" else "",
+                prec=prec,
             )
             self.region_pid[code] = pid
             self._region_keys(pid, row, name, level, table, us_abbrev.get(code, []))
@@ -273,7 +295,7 @@ class _Builder:
             names.add(alias)
         for value in names:
             key = fold(value)
-            if not is_latin_key(key):
+            if not is_latin_key(key) or len(key) < 2:  # "U", Micronesia: an initial, no name
                 continue
             alternate = key != bare and value not in (row[0], name)
             full = key == bare or fold(clean_region_name(value)) == key

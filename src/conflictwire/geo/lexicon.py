@@ -9,11 +9,12 @@ __all__ = ["LANDMARK_FCODES", "MACRO_FCODES", "first_names", "words"]
 
 # Areas named like places that are no towns: continents, world regions, seas, oceans, gulfs,
 # straits, big islands, lakes, valleys, deltas, mountain ranges, peninsulas, former provinces
-# (data/geo/macro_regions.tsv) and the European Union. None is an event's point.
+# and former countries ("the Soviet Union", PCLH) (data/geo/macro_regions.tsv) and the European
+# Union. None is an event's point.
 MACRO_FCODES = frozenset(
     {
         "CONT", "ZN", "RGN", "OCN", "SEA", "GULF", "STRT", "ISL",
-        "LK", "LKS", "VAL", "DLTA", "MTS", "PEN", "ADMH",
+        "LK", "LKS", "VAL", "DLTA", "MTS", "PEN", "ADMH", "PCLH",
     }
 )  # fmt: skip
 # Known facilities and landmarks (data/geo/landmarks.tsv): each at its own point, in its city.

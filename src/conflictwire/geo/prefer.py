@@ -28,6 +28,7 @@ __all__ = [
     "state_abbreviation",
     "town_of_dateline",
     "two_countries",
+    "world_city_over_villages",
 ]
 
 CONTAINS_BONUS = 9.0
@@ -55,6 +56,10 @@ _BIG_CITY = 100_000
 _WORLD_CITY = 500_000
 _WORLD_CITY_ALTERNATE = 250_000  # a city whose name outweighs a town's alternate spelling
 _NAMESAKE_CITY = 10_000
+# A world city against namesakes in its own country of under a fiftieth its size: enough to
+# outweigh a text that names the villages' state once.
+_DWARFED = 50
+_OVER_VILLAGES_BONUS = 4.5
 
 
 def in_region_list(text: str, view: IndexView, cands: list[Candidate], i: int) -> bool:
@@ -299,3 +304,19 @@ def two_countries(view: IndexView, first: Candidate, second: Candidate) -> bool:
 
     second_kinds = kinds(second)
     return "country" in kinds(first) and "country" in second_kinds and "admin1" not in second_kinds
+
+
+def world_city_over_villages(view: IndexView, options: dict[int, float]) -> None:
+    """ "the Mayor of Boston", "moved here from Boston": a world city whose namesakes in its
+    own country are all villages beside it (Boston, N.Y., 8,000 people) is the city, even in
+    a text that names the village's state; an address ("Boston, N.Y.") still decides."""
+    towns = [p for p in options if view.kind(p) == "settlement"]
+    if len(towns) < 2:
+        return
+    for pid in towns:
+        pop, cc = view.pop[pid], view.cc(pid)
+        if pop < _WORLD_CITY:
+            continue
+        namesakes = [p for p in towns if p != pid and view.cc(p) == cc]
+        if namesakes and all(view.pop[p] * _DWARFED <= pop for p in namesakes):
+            options[pid] += _OVER_VILLAGES_BONUS

@@ -25,9 +25,10 @@ from conflictwire.geo.prefer import (
     state_abbreviation,
     town_of_dateline,
     two_countries,
+    world_city_over_villages,
 )
 from conflictwire.geo.scan import Candidate
-from conflictwire.geo.store import IndexView
+from conflictwire.geo.store import COARSE, IndexView
 
 __all__ = ["MACRO_FCODES", "Resolution", "resolve_candidates"]
 
@@ -170,6 +171,8 @@ def _votes(view: IndexView, cands: list[Candidate], chosen: list[int | None]) ->
     for cand, pid in zip(cands, chosen, strict=True):
         if pid is None or cand.key in by_key or cand.key in demonyms():
             continue  # "Russian forces shelled ..." says nothing of where
+        if view.prec[pid] == COARSE:
+            continue  # a district placed only at its region's point: a namesake abroad, often
         weight = 1.5 if len({c // 2 for c in cand.codes}) == 1 else 1.0
         countries: Counter[str] = Counter()
         countries[view.cc(pid)] += weight  # type: ignore[assignment]
@@ -205,6 +208,7 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
     for i, cand in enumerate(cands):
         prefer_region_name(view, cand, priors[i], text)
         city_over_alternates(view, cand, priors[i])
+        world_city_over_villages(view, priors[i])
         if cand.text.isupper() and _DATELINE_DASH.match(text[cand.end : cand.end + 4]):
             town_of_dateline(view, priors[i])
     region_lists(text, view, cands, priors)
@@ -223,16 +227,22 @@ def _unsupported_tails(
 ) -> set[int]:
     """ "West Midlands" read as Midlands, Zimbabwe, "Paul" as Paul, Cape Verde: a doubtful
     name is dropped when nothing else in the text lies in its reading's country ("North Texas"
-    in a Texan story stays, "Virginia" beside Richmond too)."""
+    in a Texan story stays, "Virginia" beside Richmond too). So is a name read as a district
+    placed only at its region's point ("KIA" as Kia, Solomon Islands; "Suba" beside Migori and
+    Homa Bay stays Kenya's)."""
+
+    def doubted(cand: Candidate, pid: int | None) -> bool:
+        return cand.doubtful or (pid is not None and view.prec[pid] == COARSE)
+
     # Countries of the names read on their own ("South Salem ... Salem" keeps both).
     named = {
         view.cc(pid)
         for cand, pid in zip(cands, chosen, strict=True)
-        if pid is not None and not cand.doubtful
+        if pid is not None and not doubted(cand, pid)
     }
     dropped = set()
     for i, (cand, pid) in enumerate(zip(cands, chosen, strict=True)):
-        if cand.doubtful and pid is not None and view.cc(pid) not in named:
+        if doubted(cand, pid) and pid is not None and view.cc(pid) not in named:
             dropped.add(i)
             chosen[i] = None
     return dropped

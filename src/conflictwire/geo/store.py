@@ -21,12 +21,15 @@ from typing import Any
 
 from conflictwire.records import Place
 
-__all__ = ["FORMAT_VERSION", "Gazetteer", "IndexView", "cache_dir", "index_path"]
+__all__ = ["COARSE", "FORMAT_VERSION", "Gazetteer", "IndexView", "cache_dir", "index_path"]
 
 log = logging.getLogger(__name__)
 
 # Bump when the layout or the build rules change, so an old cache is rebuilt.
-FORMAT_VERSION = 40
+FORMAT_VERSION = 41
+
+# Precision of a district placed only at its region's point (no town of it is known).
+COARSE = 3
 
 _CATEGORICAL = ("cc", "admin1", "admin2", "admin3", "fcode", "kind", "a1code", "a2code")
 _SEP = "\x1f"
@@ -84,7 +87,7 @@ class Gazetteer:
     fcode: list[str | None] = field(default_factory=list)
     pop: list[int] = field(default_factory=list)
     kind: list[str] = field(default_factory=list)
-    prec: list[int] = field(default_factory=list)  # 2: placed at a hromada/district centre
+    prec: list[int] = field(default_factory=list)  # 2: at a hromada/district centre; 3: COARSE
     a1code: list[str] = field(default_factory=list)  # "UA.07": the region it lies in
     a2code: list[str] = field(default_factory=list)
     keys: dict[str, list[int]] = field(default_factory=dict)

@@ -1,0 +1,107 @@
+"""World news, fourth round of issue 16: districts GeoNames places only through their region,
+world cities against villages of their name, England's regions, former countries and mines.
+
+Short sentences of our own in the style of wire reports; the real index is used.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictwire.geo import Geocoder, get_geocoder
+from conflictwire.geo.build import clean_region_name
+from conflictwire.records import Place
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return get_geocoder()
+
+
+def _places(geocoder: Geocoder, text: str) -> dict[str, Place | None]:
+    return {m.text: m.place for m in geocoder.geoparse(text)}
+
+
+def _place(geocoder: Geocoder, text: str, name: str) -> Place:
+    place = _places(geocoder, text).get(name)
+    assert place is not None, name
+    return place
+
+
+@pytest.mark.parametrize(
+    ("raw", "bare"),
+    [
+        ("Kabupaten Karo", "Karo"),
+        ("Amphoe Rueso", "Rueso"),
+        ("Shahrestān-e Zahedan", "Zahedan"),
+        ("Markaz Mallawi", "Mallawi"),
+        ("Kota Medan", "Medan"),
+    ],
+)
+def test_a_local_word_for_district_is_left_out_of_its_name(raw: str, bare: str) -> None:
+    assert clean_region_name(raw) == bare
+
+
+def test_a_district_no_town_places_is_named_beside_its_neighbours(geocoder: Geocoder) -> None:
+    """Kenya's Suba district: GeoNames links no town to it, so it sits at its county's point;
+    beside Migori and Homa Bay it is Kenya's, not Suva, the capital of Fiji."""
+    text = "Polling stations in Suba, Migori and Homa Bay opened late, Kenyan officials said."
+    place = _place(geocoder, text, "Suba")
+    assert (place.country_code, place.kind) == ("KE", "admin2")
+
+
+def test_an_indonesian_regency_is_its_bare_name(geocoder: Geocoder) -> None:
+    text = "Three children from the Karo district of North Sumatra were taken to Medan."
+    place = _place(geocoder, text, "Karo district")
+    assert (place.country_code, place.kind) == ("ID", "admin2")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One KIA, two WIA amid shelling in Donbas, the JFO said.",
+        "A shell hit a school in Kirovsky district of Donetsk on Monday.",
+    ],
+)
+def test_a_district_placed_only_by_its_region_needs_its_country_named(
+    geocoder: Geocoder, text: str
+) -> None:
+    """An acronym or a city's district is no district of the Solomon Islands or Russia placed
+    at its region's point; and it does not pull Donetsk to Russia's town of that name."""
+    places = _places(geocoder, text)
+    assert all(p is None or p.country_code == "UA" for p in places.values()), places
+
+
+def test_a_world_city_beats_a_village_of_its_name_in_a_named_state(geocoder: Geocoder) -> None:
+    text = "The mayor of Boston declared a flu emergency as New York's governor asked for vaccine."
+    place = _place(geocoder, text, "Boston")
+    assert (place.country_code, place.admin1) == ("US", "Massachusetts")
+
+
+def test_an_address_still_names_the_village(geocoder: Geocoder) -> None:
+    place = _place(geocoder, "A barn burned in Boston, N.Y., on Tuesday.", "Boston")
+    assert (place.country_code, place.admin1) == ("US", "New York")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "country"),
+    [
+        ("Floods closed roads across South West England.", "South West England", "RGN", "GB"),
+        ("Police in the West Midlands made two arrests.", "West Midlands", "RGN", "GB"),
+        ("Wolves were seen in Hedmark last winter.", "Hedmark", "ADMH", "NO"),
+        ("The Soviet Union tested the weapon in 1961.", "Soviet Union", "PCLH", None),
+    ],
+)
+def test_regions_and_former_countries_are_areas_not_towns(
+    geocoder: Geocoder, text: str, name: str, code: str, country: str | None
+) -> None:
+    place = _place(geocoder, text, name)
+    assert place.feature_code == code
+    assert place.country_code == country
+
+
+def test_a_known_mine_is_at_its_mine_not_a_village_of_its_name(geocoder: Geocoder) -> None:
+    """Yanacocha, Peru's gold mine by Cajamarca, not the hamlet of that name in Pasco."""
+    place = _place(geocoder, "Farmers blocked the road to the Yanacocha mine.", "Yanacocha")
+    assert (place.feature_code, place.country_code) == ("MN", "PE")
+    assert place.latitude is not None and place.latitude > -8.0
