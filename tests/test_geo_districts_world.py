@@ -105,3 +105,40 @@ def test_a_known_mine_is_at_its_mine_not_a_village_of_its_name(geocoder: Geocode
     place = _place(geocoder, "Farmers blocked the road to the Yanacocha mine.", "Yanacocha")
     assert (place.feature_code, place.country_code) == ("MN", "PE")
     assert place.latitude is not None and place.latitude > -8.0
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Police in Freiburg arrested two men.", "Freiburg", "Baden-Württemberg"),
+        ("Police in Marburg arrested two men.", "Marburg", "Hessen"),
+        ("Police in Halle arrested two men.", "Halle", "Sachsen-Anhalt"),
+    ],
+)
+def test_a_city_is_its_short_name_not_a_smaller_namesake(
+    geocoder: Geocoder, text: str, name: str, admin1: str
+) -> None:
+    """Freiburg im Breisgau, Marburg an der Lahn, Halle (Saale): news prints the short name,
+    which is theirs, not Fribourg (and its canton), a Queensland hamlet or Halle in Belgium."""
+    place = _place(geocoder, text, name)
+    assert (place.country_code, place.admin1) == ("DE", admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Marburg virus killed 90 people in Uige province, Angolan officials said.", "Marburg"),
+        ("Farmers feared Rift Valley fever after the floods near Garissa.", "Rift Valley"),
+        ("About 1 in 200 adults are living with HIV, and many more with hepatitis.", "HIV"),
+        ('"We are still counting the sacks," Cordero continued in Caracas.', "Cordero"),
+    ],
+)
+def test_diseases_acronyms_and_speakers_are_no_places(
+    geocoder: Geocoder, text: str, word: str
+) -> None:
+    assert word not in [m.text for m in geocoder.geoparse(text)]
+
+
+def test_a_dateline_after_a_headline_is_a_place(geocoder: Geocoder) -> None:
+    text = "Book sale opens. MALTA – About 5,000 books were stacked on tables."
+    assert "MALTA" in [m.text for m in geocoder.geoparse(text)]

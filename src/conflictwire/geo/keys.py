@@ -10,6 +10,9 @@ from conflictwire.geo.store import Gazetteer
 __all__ = ["add_city_keys", "is_latin_key"]
 
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+# A town's official name with the river or region that tells it from namesakes ("Frankfurt am
+# Main", "Freiburg im Breisgau", "Halle (Saale)"): news prints the first part alone.
+_QUALIFIED = re.compile(r"^(\w[\w.'’-]*(?: \w[\w.'’-]*)?) (?:\(|an der |am |im |ob der |in der )")
 
 
 def is_latin_key(key: str) -> bool:
@@ -23,6 +26,9 @@ def add_city_keys(
 
     primary = fold(name)
     gaz.add_key(primary, pid)
+    qualified = _QUALIFIED.match(name)
+    if qualified:  # "Halle (Saale)", "Marburg an der Lahn": the name news prints, no alternate
+        gaz.add_key(fold(qualified.group(1)), pid)
     for long, short in _SHORT_FORMS:  # "Saint Petersburg" is printed "St. Petersburg"
         if primary.startswith(long):
             gaz.add_key(short + primary[len(long) :], pid)

@@ -257,8 +257,13 @@ def _capital_of_an_alternate_region(
     if len(alternates) != 1 or REGION_SUFFIX.search(cand.key):
         return
     cities = _sizeable_towns(view, view.get("a1code", alternates[0]), options)
-    if cities:
-        options[max(cities, key=lambda p: view.pop[p])] += _REGION_NAME_BONUS
+    if not cities:
+        return
+    city = max(cities, key=lambda p: view.pop[p])
+    # "Freiburg" is Freiburg im Breisgau, a town of that very name, not Fribourg and its canton.
+    named = [c // 2 for c in cand.codes if not c % 2 and view.kind(c // 2) == "settlement"]
+    if all(view.pop[p] < view.pop[city] for p in named):
+        options[city] += _REGION_NAME_BONUS
 
 
 def city_over_alternates(view: IndexView, cand: Candidate, options: dict[int, float]) -> None:

@@ -60,8 +60,12 @@ _NAMED_AFTER = re.compile(
     r"Park|Palace|Castle|Bridge|Tower|Gate|Hall|Island|Bay|Point|Well|Mill)\b"
 )
 _PERSON_AFTER = re.compile(
-    r"^(?:\s+(?:said|says|told|added|wrote|asked|explained|noted)\b|,\s+\d{1,3},)"
+    r"^(?:\s+(?:said|says|told|added|wrote|asked|explained|noted|continued|replied|stated"
+    r"|commented|insisted|admitted|recalled|warned|argued|concluded)\b|,\s+\d{1,3},)"
 )
+# "the Marburg virus", "Lassa fever", "Lyme disease": a place's name inside a
+# disease's says nothing of where the text happens.
+_DISEASE_AFTER = re.compile(r"^\s+(?:virus|ebolavirus|fever|disease)\b", re.I)
 
 
 @dataclass
@@ -406,6 +410,8 @@ def _acceptable(
         return False
     if _CONTRACTION.search(cand.text) or _NAMED_AFTER.match(text[cand.end : cand.end + 24]):
         return False
+    if _DISEASE_AFTER.match(text[cand.end : cand.end + 14]):
+        return False
     if _part_of_feature(text, tokens, j, cand, index):
         return False
     if len(words) > 1 or "." in cand.text:
@@ -427,7 +433,12 @@ def _used_otherwise(
 def _acronym_kept(text: str, cand: Candidate, index: IndexView) -> bool:
     """An acronym ("NISA", "SNA") is no place unless a dateline, a region's or country's code,
     or a big city's short form ("NYC")."""
-    dateline = re.match(r"^\s*[,(—–:-]", text[cand.end : cand.end + 3]) is not None
+    # A dateline opens a sentence ("KYIV, March 3", "... part 1. HUME – A member"); "living
+    # with HIV, and" is none.
+    dateline = (
+        _sentence_start(text, cand.start)
+        and re.match(r"^\s*[,(—–:-]", text[cand.end : cand.end + 3]) is not None
+    )
     kinds = {index.kind(c // 2) for c in cand.codes}
     big = any(index.pop[c // 2] >= 1_000_000 for c in cand.codes if not c % 2)
     return dateline or big or bool(kinds & {"country", "admin1"} and len(cand.text) <= 4)
