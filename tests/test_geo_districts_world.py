@@ -142,3 +142,19 @@ def test_diseases_acronyms_and_speakers_are_no_places(
 def test_a_dateline_after_a_headline_is_a_place(geocoder: Geocoder) -> None:
     text = "Book sale opens. MALTA – About 5,000 books were stacked on tables."
     assert "MALTA" in [m.text for m in geocoder.geoparse(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Protesters marched past the White House on Sunday.", "White House", "US"),
+        ("A drone was seen over Downing Street, police said.", "Downing Street", "GB"),
+        ("The envoy was received at the Elysee Palace.", "Elysee Palace", "FR"),
+    ],
+)
+def test_a_seat_of_government_is_in_its_capital(
+    geocoder: Geocoder, text: str, name: str, country: str
+) -> None:
+    """The White House in Washington, not White House, Tennessee."""
+    place = _place(geocoder, text, name)
+    assert (place.kind, place.country_code) == ("other", country)
