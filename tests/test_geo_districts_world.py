@@ -158,3 +158,10 @@ def test_a_seat_of_government_is_in_its_capital(
     """The White House in Washington, not White House, Tennessee."""
     place = _place(geocoder, text, name)
     assert (place.kind, place.country_code) == ("other", country)
+
+
+def test_a_saints_hospital_abroad_is_no_town_of_the_saints_name(geocoder: Geocoder) -> None:
+    text = "Crowds filled the St. Nicolas hospital in Saint-Marc, Haitian officials said."
+    assert "St. Nicolas" not in [m.text for m in geocoder.geoparse(text)]
+    local = "He was treated at St. Cloud Hospital after a crash near Sauk Rapids, Minnesota."
+    assert _place(geocoder, local, "St. Cloud").admin1 == "Minnesota"

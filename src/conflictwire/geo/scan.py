@@ -63,8 +63,10 @@ _PERSON_AFTER = re.compile(
     r"^(?:\s+(?:said|says|told|added|wrote|asked|explained|noted|continued|replied|stated"
     r"|commented|insisted|admitted|recalled|warned|argued|concluded)\b|,\s+\d{1,3},)"
 )
-# "the Marburg virus", "Lassa fever", "Lyme disease": a place's name inside a
-# disease's says nothing of where the text happens.
+# "the Marburg virus", "Lassa fever", "Lyme disease": no place where the text happens.
+_SAINTS_FACILITY = re.compile(
+    r"^(?:St\.?|Saint|Ste\.?|Sainte)\s[^,.;]*?\s(?:hospital|church|cathedral|school|college"
+    r"|university|clinic|basilica|chapel|academy|prep|preparatory)\b", re.IGNORECASE)  # fmt: skip
 _DISEASE_AFTER = re.compile(r"^\s+(?:virus|ebolavirus|fever|disease)\b", re.I)
 
 
@@ -210,13 +212,15 @@ def _doubtful(
     text: str, tokens: list[tuple[int, int, str]], i: int, j: int, cand: Candidate, index: IndexView
 ) -> bool:
     """A name that may be no place of its own (see ``Candidate.doubtful``): after a compass
-    word, a given name, or a word before another capitalized word that is no place ("a Toyota
-    Camry", "a Ford Bronco"). Countries are never doubted ("Chad", "Jordan")."""
+    word, a given name, a saint's name before a hospital or school ("the St. Nicolas hospital"
+    of a Haitian town, no Belgian one; "St. Cloud Hospital" in a Minnesotan story stays), or a
+    word before another capitalized word that is no place ("a Toyota Camry", "a Ford
+    Bronco"). Countries are never doubted ("Chad", "Jordan")."""
     if any(index.kind(c // 2) == "country" for c in cand.codes):
         return False
     if i > 0 and _compass_before(text, tokens[i - 1], cand.start):
         return True
-    if cand.key in first_names():
+    if cand.key in first_names() or _SAINTS_FACILITY.match(text[cand.start : cand.end + 14]):
         return True
     if " " in cand.key or j + 1 >= len(tokens) or text[cand.end : tokens[j + 1][0]] != " ":
         return False
