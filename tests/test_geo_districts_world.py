@@ -165,3 +165,25 @@ def test_a_saints_hospital_abroad_is_no_town_of_the_saints_name(geocoder: Geocod
     assert "St. Nicolas" not in [m.text for m in geocoder.geoparse(text)]
     local = "He was treated at St. Cloud Hospital after a crash near Sauk Rapids, Minnesota."
     assert _place(geocoder, local, "St. Cloud").admin1 == "Minnesota"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        ("Police in Manchester said two men were held.", "Manchester", "GB", "England"),
+        ("Police in Toledo said two men were held.", "Toledo", "US", "Ohio"),
+    ],
+)
+def test_a_city_beats_a_small_countrys_region_of_its_name(
+    geocoder: Geocoder, text: str, name: str, country: str, admin1: str
+) -> None:
+    """Not Jamaica's Manchester parish nor Belize's Toledo District, with nothing else said."""
+    place = _place(geocoder, text, name)
+    assert (place.country_code, place.admin1) == (country, admin1)
+
+
+def test_a_list_of_parishes_keeps_a_countrys_first_level(geocoder: Geocoder) -> None:
+    """Jamaica's parishes are its first-level regions; the list once raised a KeyError."""
+    text = "Heavy rain flooded Manchester and Clarendon parishes, Jamaican police said."
+    place = _place(geocoder, text, "Manchester")
+    assert (place.country_code, place.kind) == ("JM", "admin1")

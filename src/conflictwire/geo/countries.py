@@ -10,7 +10,14 @@ from pathlib import Path
 
 from conflictwire.geo.normalize import fold
 
-__all__ = ["CountryInfo", "acled_region", "country_info", "country_table", "data_lines"]
+__all__ = [
+    "CountryInfo",
+    "acled_region",
+    "country_info",
+    "country_table",
+    "data_lines",
+    "small_countries",
+]
 
 
 @dataclass(frozen=True)
@@ -135,4 +142,19 @@ def country_info(name_or_code: str) -> CountryInfo | None:
         iso2=code,
         iso_numeric=int(str(numeric)) if numeric is not None else 0,
         region=acled_region(code),
+    )
+
+
+_SMALL_COUNTRY = 5_000_000
+
+
+@functools.lru_cache(maxsize=1)
+def small_countries() -> frozenset[str]:
+    """Countries of under five million people: a bare name their first-level region shares
+    with a city abroad is the city until the text's places say otherwise ("Manchester" is
+    England's, not the Jamaican parish; "Toledo" Ohio's, not Belize's district)."""
+    return frozenset(
+        cc
+        for cc, entry in country_table().items()
+        if int(str(entry.get("population") or 0)) < _SMALL_COUNTRY
     )

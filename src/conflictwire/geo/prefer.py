@@ -54,6 +54,9 @@ _REGION_NAME_BONUS = 2.5
 _PEOPLE_AFTER = re.compile(r"^ (?:man|woman|men|women|girl|boy|teen|resident|residents|native)\b")
 _BIG_CITY = 100_000
 _WORLD_CITY = 500_000
+# A city abroad that a region's bare name may mean ("Manchester" is England's city, not the
+# Jamaican parish; "Toledo" Ohio's, not Belize's district): the text's places then decide.
+_CITY_ABROAD = 250_000
 _WORLD_CITY_ALTERNATE = 250_000  # a city whose name outweighs a town's alternate spelling
 _NAMESAKE_CITY = 10_000
 # A world city against namesakes in its own country of under a fiftieth its size: enough to
@@ -147,9 +150,13 @@ def _in_district_list(text: str, cand: Candidate) -> bool:
 def _districts_only(view: IndexView, options: dict[int, float]) -> None:
     """A name in a list that ends in "counties" is a county: its other readings go, where it
     has a county's reading at all."""
-    if any(view.kind(pid) == "admin2" for pid in options):
+    districts = {view.cc(pid) for pid in options if view.kind(pid) == "admin2"}
+    if districts:
+        # A first-level region of a country with no district of that name stays: Jamaica's
+        # parishes are its first level ("Manchester and Clarendon parishes").
         for pid in [p for p in options if view.kind(p) != "admin2"]:
-            del options[pid]
+            if view.kind(pid) != "admin1" or view.cc(pid) in districts:
+                del options[pid]
 
 
 def _town_not_country(view: IndexView, regions: list[int], options: dict[int, float]) -> None:
@@ -191,7 +198,7 @@ def _big_namesake(view: IndexView, cand: Candidate, pid: int, regions: list[int]
         return own_name
     if view.cc(pid) in {view.cc(r) for r in regions}:
         return True
-    return own_name and view.pop[pid] >= _WORLD_CITY
+    return own_name and view.pop[pid] >= _CITY_ABROAD
 
 
 def _region_readings(view: IndexView, cand: Candidate) -> dict[int, str]:
@@ -219,8 +226,10 @@ def region_lists(
         shared = set(readings[i].values()) & set(readings[i + 1].values())
         for k in (i, i + 1):
             for pid, group in readings[k].items():
-                if group in shared:
-                    priors[k][pid] = priors[k][pid] + _REGION_NAME_BONUS / 2
+                # A reading already ruled out stays out ("Manchester and Clarendon parishes"
+                # keeps only the districts' readings).
+                if group in shared and pid in priors[k]:
+                    priors[k][pid] += _REGION_NAME_BONUS / 2
 
 
 def _namesake_capital(

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from conflictwire.geo.countries import small_countries
 from conflictwire.geo.lexicon import LANDMARK_FCODES, MACRO_FCODES
 from conflictwire.geo.prefer import (
     CONTAINS_BONUS,
@@ -52,6 +53,7 @@ _POP_WEIGHT = 0.55
 _CAPITAL_BONUS = 2.5
 # Breaks a tie between countries that share a name; any evidence of the text outweighs it.
 _COUNTRY_SIZE = 0.01
+_SMALL_COUNTRY_REGION = 1.0  # a region of a small country (countries.small_countries)
 # A known landmark's name ("Fort Hood", "Piccadilly") weighs as a city of ~250,000 does: it
 # beats a village filed under the same words, not a city the text's places surround.
 _LANDMARK_PRIOR = 3.0
@@ -95,6 +97,8 @@ def _prior(view: IndexView, code: int) -> float:
         score = _KIND_PRIOR.get(kind, 0.5)
         if kind == "country":  # "Congo": of two countries of one name, the bigger
             score += _COUNTRY_SIZE * math.log10(view.pop[pid] + 1)
+        elif kind == "admin1" and view.cc(pid) in small_countries():
+            score -= _SMALL_COUNTRY_REGION
     return score - (1.2 if code % 2 else 0.0)
 
 
