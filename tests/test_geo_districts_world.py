@@ -187,3 +187,10 @@ def test_a_list_of_parishes_keeps_a_countrys_first_level(geocoder: Geocoder) -> 
     text = "Heavy rain flooded Manchester and Clarendon parishes, Jamaican police said."
     place = _place(geocoder, text, "Manchester")
     assert (place.country_code, place.kind) == ("JM", "admin1")
+
+
+def test_a_storms_name_is_no_place(geocoder: Geocoder) -> None:
+    storm = "Hurricane Katrina flooded New Orleans; Cyclone Larry later hit Innisfail."
+    assert [m.text for m in geocoder.geoparse(storm)] == ["New Orleans", "Innisfail"]
+    town = "Deputies and Hurricane police searched the bridge in Hurricane, West Virginia."
+    assert [m.text for m in geocoder.geoparse(town)][:2] == ["Hurricane", "Hurricane"]

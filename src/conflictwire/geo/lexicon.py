@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
-__all__ = ["LANDMARK_FCODES", "MACRO_FCODES", "first_names", "words"]
+__all__ = [
+    "LANDMARK_FCODES",
+    "MACRO_FCODES",
+    "first_names",
+    "names_a_storm_or_disease",
+    "words",
+]
 
 # Areas named like places that are no towns: continents, world regions, seas, oceans, gulfs,
 # straits, big islands, lakes, valleys, deltas, mountain ranges, peninsulas, former provinces
@@ -53,3 +60,17 @@ def first_names() -> frozenset[str]:
     path = resources.files("conflictwire").joinpath("data", "geo", "first_names.txt")
     lines = path.read_text("utf-8").splitlines()
     return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+# "the Marburg virus", "Lyme disease", "Hurricane Katrina" (no Hurricane, Utah), "Cyclone Larry":
+# a place's name inside a disease's or a storm's is no place where the text happens.
+_DISEASE_AFTER = re.compile(r"^\s+(?:virus|ebolavirus|fever|disease)\b", re.I)
+_STORMS = r"(?:Hurricane|Cyclone|Typhoon"
+_STORM = re.compile(rf"^{_STORMS})(?= [A-Z][a-z])|{_STORMS}|Storm) $")
+
+
+def names_a_storm_or_disease(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is (part of) a storm's or a disease's name."""
+    if _STORM.search(text[max(0, start - 10) : start]) or _STORM.match(text[start : end + 3]):
+        return True
+    return _DISEASE_AFTER.match(text[end : end + 14]) is not None

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from conflictwire.geo.katottg import LOOSE_PREFIX, loose_key
-from conflictwire.geo.lexicon import MACRO_FCODES, first_names, words
+from conflictwire.geo.lexicon import MACRO_FCODES, first_names, names_a_storm_or_disease, words
 from conflictwire.geo.normalize import fold
 from conflictwire.geo.store import IndexView
 
@@ -63,11 +63,9 @@ _PERSON_AFTER = re.compile(
     r"^(?:\s+(?:said|says|told|added|wrote|asked|explained|noted|continued|replied|stated"
     r"|commented|insisted|admitted|recalled|warned|argued|concluded)\b|,\s+\d{1,3},)"
 )
-# "the Marburg virus", "Lassa fever", "Lyme disease": no place where the text happens.
 _SAINTS_FACILITY = re.compile(
     r"^(?:St\.?|Saint|Ste\.?|Sainte)\s[^,.;]*?\s(?:hospital|church|cathedral|school|college"
     r"|university|clinic|basilica|chapel|academy|prep|preparatory)\b", re.IGNORECASE)  # fmt: skip
-_DISEASE_AFTER = re.compile(r"^\s+(?:virus|ebolavirus|fever|disease)\b", re.I)
 
 
 @dataclass
@@ -414,7 +412,7 @@ def _acceptable(
         return False
     if _CONTRACTION.search(cand.text) or _NAMED_AFTER.match(text[cand.end : cand.end + 24]):
         return False
-    if _DISEASE_AFTER.match(text[cand.end : cand.end + 14]):
+    if names_a_storm_or_disease(text, cand.start, cand.end):
         return False
     if _part_of_feature(text, tokens, j, cand, index):
         return False
@@ -437,8 +435,7 @@ def _used_otherwise(
 def _acronym_kept(text: str, cand: Candidate, index: IndexView) -> bool:
     """An acronym ("NISA", "SNA") is no place unless a dateline, a region's or country's code,
     or a big city's short form ("NYC")."""
-    # A dateline opens a sentence ("KYIV, March 3", "... part 1. HUME – A member"); "living
-    # with HIV, and" is none.
+    # A dateline opens a sentence ("KYIV, March 3"); "living with HIV, and" is none.
     dateline = (
         _sentence_start(text, cand.start)
         and re.match(r"^\s*[,(—–:-]", text[cand.end : cand.end + 3]) is not None
