@@ -78,3 +78,20 @@ def test_a_court_retelling_stays_background_whatever_the_classifier_says() -> No
     text = "The court sentenced two men for the 2019 bombing of the market."
     news = _pred({"Remote explosive/landmine/IED": 0.95, "Out of scope: background": 0.05})
     assert background_reason(text, ["Remote explosive/landmine/IED"], None, None, news)
+
+
+def test_a_short_texts_whole_verdict_is_not_diluted_by_a_fragment() -> None:
+    # "Two grenades were thrown at the rally. It is unclear whether anyone was hurt, but
+    # gunfire followed.": the fragment alone reads as nothing much; the whole as grenades.
+    whole = _pred({"Grenade": 0.95, "Armed clash": 0.05})
+    fragment = _pred({"Other": 0.5, "Armed clash": 0.3, "Grenade": 0.2})
+    kinds = ["Grenade", "~arms"]
+    preds = [whole, fragment]
+    pooled = choose_sub_type("Armed clash", preds, kinds, labelled=False, short=True)
+    assert pooled[0] == "Armed clash"  # the mean, 0.575, is no confident reading
+    read = choose_sub_type("Armed clash", preds, kinds, labelled=False, short=True, whole=whole)
+    assert read[0] == "Grenade"
+    # In a longer text there is no whole reading: the sentences are pooled as before.
+    assert choose_sub_type("Armed clash", preds, kinds, labelled=False, whole=whole)[0] == (
+        "Armed clash"
+    )

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from conflictwire import Document, Pipeline
+from conflictwire.events.classify.model import Prediction
 from conflictwire.nlp import load_nlp
 from conflictwire.nlp.prefilter import cue_offsets, pipe_texts, prefilter_text, split_units
 from conflictwire.runner import _event_cues
@@ -153,3 +154,30 @@ def test_prefiltered_run_gives_the_events_of_a_full_parse() -> None:
             comparable(e)
             for e in b.events  # type: ignore[union-attr]
         ], a.doc.doc_id  # type: ignore[union-attr]
+
+
+class _CountingClassifier:
+    """Stands in for the model: remembers what it was asked to read, proposes nothing."""
+
+    def __init__(self) -> None:
+        self.read: list[str] = []
+
+    def classify(self, texts: list[str], max_tokens: int | None = None) -> list[Any]:
+        self.read += texts
+        nothing = "Out of scope: not conflict"
+        return [Prediction(nothing, 0.99, "Attack", 0.01, {nothing: 0.99}) for _ in texts]
+
+
+def test_a_short_cueless_text_is_read_whole_and_a_long_one_is_not() -> None:
+    pipeline = Pipeline(prefilter=True)
+    spy = _CountingClassifier()
+    pipeline._classifier = spy  # type: ignore[assignment]
+    snippet = f"{QUIET} {OTHER}"
+    assert not pipeline._classifier_keeps(snippet)  # proposes nothing, so dropped...
+    assert spy.read == [snippet]  # ...but only after the classifier read it whole
+    # Eight sentences: in a text this long only cued sentences are read, so none could
+    # become a happening and reading it whole would be time for nothing.
+    long = " ".join([QUIET, OTHER] * 4)
+    assert len(long) < 1200
+    assert not pipeline._classifier_keeps(long)
+    assert spy.read == [snippet]

@@ -89,3 +89,30 @@ def test_shipped_model_knows_the_projects_own_probe_sentences() -> None:
     got = TextClassifier(SHIPPED / "coder-v2").classify([r["text"] for r in rows])
     right = sum(r["label"] == p.label for r, p in zip(rows, got, strict=True))
     assert right >= len(rows) - 3, f"{right}/{len(rows)}"
+
+
+def test_a_cut_text_reads_as_its_opening_words() -> None:
+    """``max_tokens`` keeps a text's first tokens and its end token: a long sentence cut to
+    the length of its opening clause reads exactly as that clause alone."""
+    model = TextClassifier(SHIPPED / "coder-v2")
+    opening = "Gunmen stormed a village market and shot dead four traders"
+    whole = opening + ", the district governor told reporters by telephone on Sunday evening."
+    width = len(model._tokenizer.encode(opening).ids)
+    cut = model.probabilities([whole], max_tokens=width)[0]
+    assert np.abs(cut - model.probabilities([opening])[0]).max() < 1e-6
+    assert np.abs(cut - model.probabilities([whole])[0]).max() > 1e-4
+
+
+def test_a_text_reads_the_same_alone_and_among_others() -> None:
+    """A verdict is the text's own: int8 activations quantized over a batch would let a
+    sentence's neighbours (longer ones, other documents') move its probabilities."""
+    model = TextClassifier(SHIPPED / "coder-v2")
+    text = "It is unclear whether anyone was hurt, but shooting followed the blasts."
+    others = [
+        "Hundreds of farmers blocked the highway with tractors for a second day, demanding "
+        "higher grain prices, and police in riot gear later cleared the road with batons.",
+        "Talks resume next week.",
+    ]
+    alone = model.probabilities([text])[0]
+    among = model.probabilities([*others, text])[2]
+    assert np.array_equal(alone, among)

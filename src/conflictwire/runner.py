@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from conflictwire.events import extract_events
 from conflictwire.events.candidates.layout import heading_date
 from conflictwire.events.classify.blend import proposed_kind
 from conflictwire.events.classify.model import ModelError, TextClassifier, load_classifier
+from conflictwire.events.classify.verdicts import SHORT_TEXT_SENTENCES
 from conflictwire.geo import Geocoder, get_geocoder
 from conflictwire.nlp import load_nlp
 from conflictwire.nlp.prefilter import DEFAULT_CONTEXT, CueFn, pipe_texts, prefilter_text
@@ -44,6 +46,12 @@ log = logging.getLogger(__name__)
 SUPPORTED_LANGUAGES = frozenset({"en"})
 # A text with no cue word this short is read whole by the classifier before it is dropped.
 CLASSIFY_WHOLE_CHARS = 1200
+# ... and only if it may be short enough to be read as a snippet (verdicts.py): in a longer
+# text the classifier reads only cued sentences, so a cue-less one could give no happening
+# and reading it whole would be time for nothing. Sentence ends are counted roughly (an
+# abbreviation counts too), hence the margin over SHORT_TEXT_SENTENCES.
+_SENTENCE_END = re.compile(r"[.!?][\"')\u201d]?\s+(?=[A-Z\"\u201c])")
+_MAX_SENTENCE_ENDS = SHORT_TEXT_SENTENCES + 2
 # Language detection on fewer characters than this is guesswork (short notes full of
 # place names look foreign), so such texts are taken as English.
 MIN_CHARS_FOR_LANGUAGE_ID = 200
@@ -213,6 +221,8 @@ class Pipeline:
         it ("Turkish forces have set up a new observation post ..."); a long one is not
         read whole (the recall/speed trade-off the CASE and throughput benches measure)."""
         if len(text) > CLASSIFY_WHOLE_CHARS or not text.strip():
+            return False
+        if len(_SENTENCE_END.findall(text)) > _MAX_SENTENCE_ENDS:
             return False
         classifier = self.classifier
         return classifier is not None and proposed_kind(classifier.classify([text])[0]) is not None

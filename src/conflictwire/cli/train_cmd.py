@@ -24,6 +24,9 @@ def train(
     seed: Annotated[int, typer.Option(help="Seed: the same data and seed, the same model.")] = 13,
     name: Annotated[str, typer.Option(help="The model's name in coder_version.")] = "",
     version: Annotated[str, typer.Option(help="The model's version in coder_version.")] = "1",
+    layers: Annotated[
+        int, typer.Option(min=1, max=6, help="Encoder layers kept (fewer: faster, coarser).")
+    ] = 6,
 ) -> None:
     """Train the happening classifier on labelled text; use the result with --model."""
     err = Console(stderr=True)
@@ -49,7 +52,7 @@ def train(
     options = TrainOptions(
         name=name or output.name,
         version=version,
-        finetune=FineTuneConfig(epochs=epochs, seed=seed),
+        finetune=FineTuneConfig(epochs=epochs, seed=seed, layers=layers),
     )
     err.print(f"conflictwire train: {len(rows)} rows, {len(problems)} skipped")
     with Progress(

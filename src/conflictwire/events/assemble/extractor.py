@@ -14,6 +14,7 @@ import functools
 import logging
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -56,7 +57,9 @@ from conflictwire.events.classify.coding import (
 )
 from conflictwire.events.classify.model import Prediction, TextClassifier, coder_version
 from conflictwire.events.classify.verdicts import (
+    NO_VERDICTS,
     SHORT_TEXT_SENTENCES,
+    Verdicts,
     lead_start,
     sentence_verdicts,
 )
@@ -285,10 +288,11 @@ class _DocContext:
     ) -> None:
         self.doc = doc
         self.classifier = classifier
-        self.verdicts: dict[int, Prediction] = {}
+        self.verdicts: Verdicts = NO_VERDICTS
         self.proposable: frozenset[int] = frozenset()
         self.short = True  # a note or snippet, classified whole
         self.first_start = -1  # its first body sentence
+        self.happenings = 0  # how many it tells, once they are grouped
         self.cleaned = cleaned
         self.parsed = parsed
         self.geocoder = geocoder
@@ -376,7 +380,7 @@ def _mention(
     para: int,
     attribution: Attribution,
     first: bool,
-    verdict: Prediction | None,
+    read_verdict: Callable[[], Prediction | None],
 ) -> Mention | None:
     triggers = _realis_triggers(sent)
     kinds = [t.kind for t in triggers]
@@ -386,7 +390,7 @@ def _mention(
     # An industrial blast, a match report, a condemnation: told, but no happening of ACLED's.
     # Kept as a mention so that a restatement of a real event still joins it as evidence;
     # alone it makes no event.
-    out_of_scope = bool(kinds) and vetoed(verdict, labelled)
+    out_of_scope = bool(kinds) and vetoed(read_verdict(), labelled)
     proposed = None
     # Where the rules saw a cue and set it aside (a target's profile, a plan, a negation),
     # their reading stands, except for a short text's main sentence, which the classifier
@@ -394,7 +398,9 @@ def _mention(
     main = ctx.short and sent.start_char == ctx.first_start
     set_aside = not kinds and bool(find_triggers(sent.text))
     if not kinds and sent.start_char in ctx.proposable and (main or not set_aside):
-        proposed = proposed_kind(verdict, whole_text=ctx.short, set_aside=set_aside, text=sent.text)
+        proposed = proposed_kind(
+            read_verdict(), whole_text=ctx.short, set_aside=set_aside, text=sent.text
+        )
     if proposed is not None:
         kinds = [PROPOSED_MARK + proposed]  # a happening the rules have no cue for
     if not kinds or (is_habitual(sent) and not first):
@@ -447,9 +453,13 @@ def _mention(
         new_marker=bool(_NEW.search(sent.text)),
         actors=refs,
         text=sent.text,
-        verdict=verdict,
+        verdict=read_verdict(),
         vetoed=out_of_scope,
     )
+
+
+def _no_verdict(_start: int) -> None:
+    return None  # a later clause: the sentence's verdict speaks for its first
 
 
 def _mentions(ctx: _DocContext) -> list[Mention]:
@@ -481,7 +491,8 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
         previous: Mention | None = None
         for n, piece in enumerate(pieces):
             # The verdict is on the whole sentence: it speaks for its main (first) clause.
-            verdict = ctx.verdicts.get(sent.start_char) if n == 0 else None
+            # Read only if the clause is worth it (_mention asks): most are set aside first.
+            verdict = functools.partial(_no_verdict if n else ctx.verdicts.get, sent.start_char)
             m = _mention(ctx, piece, para, attribution, first, verdict)
             if m is None:
                 continue
@@ -573,6 +584,8 @@ def _code(
         labelled=rules_first,
         armed_victims=names_armed_victims(text),
         short=short,
+        # The whole text's verdict speaks for its happening only if it tells just the one.
+        whole=ctx.verdicts.get(ctx.first_start) if short and ctx.happenings == 1 else None,
     )
     if learned is None:
         return None
@@ -617,6 +630,7 @@ def extract_events(
     if drafts:  # (no happening: no geocoding)
         place_unplaced(drafts, ctx.filed_from)
     fills = fill_actor1(drafts, mentions)
+    ctx.happenings = len(drafts)
     events = []
     for i, draft in enumerate(drafts):
         actor1 = draft.actor1 or fills.get(i)

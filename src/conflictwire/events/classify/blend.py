@@ -102,15 +102,22 @@ def choose_sub_type(
     policy: BlendPolicy = POLICY,
     armed_victims: bool = False,
     short: bool = False,
+    whole: Prediction | None = None,
 ) -> tuple[str | None, float | None]:
     """The happening's sub-type and the classifier's probability for it. ``preds`` are the
     verdicts on its sentences, head first; ``kinds`` the rules' cues; a labelled ACLED note
     keeps its label. In a ``short`` text (a snippet, a headline and its lead) the classifier
     read the whole text, as it was trained, and its confident sub-type wins: measured on
-    news snippets of many outlets it is right more often than the rules' precedence there."""
+    news snippets of many outlets it is right more often than the rules' precedence there.
+    ``whole``: that verdict on the whole short text, where it is one of ``preds``; it speaks
+    for the happening alone, as the classifier was trained (a fragment such as "it is unclear
+    whether anyone was hurt" read apart says little and would only dilute it)."""
     if not preds:
         return rule_sub, None
-    best, best_p = _pooled(preds)
+    if short and whole is not None and any(p is whole for p in preds):
+        best, best_p = whole.best_event, whole.best_event_confidence
+    else:
+        best, best_p = _pooled(preds)
     sub = rule_sub
     if not labelled and best != rule_sub:
         threshold = policy.snippet if short else policy.override

@@ -3,7 +3,7 @@
 A model folder (``conflictwire train`` writes one; the default ships in the package under
 ``data/models/``) holds ``model.onnx``, ``tokenizer.json`` and ``meta.json``. ``classify``
 takes texts (a sentence with its context) and returns, for each, the most likely label of
-``labels.LABELS`` with its probability. Texts are batched by length so padding stays small.
+``labels.LABELS`` with its probability. Each text is read alone: its verdict is its own.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "coder-v2"
-_BATCH = 32
 
 
 class ModelError(RuntimeError):
@@ -95,31 +94,29 @@ class TextClassifier:
         digest = str(self.meta.get("corpus_digest", ""))[:12]
         return f"{self.meta.get('name', 'model')}-{self.meta.get('version', '?')}+{digest}"
 
-    def probabilities(self, texts: list[str]) -> np.ndarray:
-        """Softmax probabilities, one row per text, columns in ``self.labels`` order."""
+    def probabilities(self, texts: list[str], max_tokens: int | None = None) -> np.ndarray:
+        """Softmax probabilities, one row per text, columns in ``self.labels`` order.
+        ``max_tokens`` cuts each text shorter than the model's own limit (its end token kept)."""
         out = np.zeros((len(texts), len(self.labels)), dtype=np.float64)
         if not texts:
             return out
         with self._lock:
-            encoded = self._tokenizer.encode_batch(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
-        for i in range(0, len(order), _BATCH):
-            batch = order[i : i + _BATCH]
-            width = max(len(encoded[j].ids) for j in batch)
-            ids = np.zeros((len(batch), width), dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
-            for row, j in enumerate(batch):
-                n = len(encoded[j].ids)
-                ids[row, :n] = encoded[j].ids
-                mask[row, :n] = 1
-            logits = self._session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
+            encoded = [_cut(e.ids, max_tokens) for e in self._tokenizer.encode_batch(texts)]
+        # One text per run: int8 activations are quantized over the whole input, so in a batch
+        # a text's verdict would move with its neighbours (by up to 0.3 seen on news sentences)
+        # and a sentence would read differently beside other sentences or documents. Alone,
+        # a text has one reading; with no padding it costs about what sorted batches did.
+        for row, ids in enumerate(encoded):
+            batch = np.asarray([ids], dtype=np.int64)
+            feed = {"input_ids": batch, "attention_mask": np.ones_like(batch)}
+            logits = self._session.run(["logits"], feed)[0]
             shifted = logits - logits.max(axis=1, keepdims=True)
             probs = np.exp(shifted)
-            out[batch] = probs / probs.sum(axis=1, keepdims=True)
+            out[row] = (probs / probs.sum(axis=1, keepdims=True))[0]
         return out
 
-    def classify(self, texts: list[str]) -> list[Prediction]:
-        probs = self.probabilities(texts)
+    def classify(self, texts: list[str], max_tokens: int | None = None) -> list[Prediction]:
+        probs = self.probabilities(texts, max_tokens)
         found = []
         for row in probs:
             top = int(row.argmax())
@@ -137,6 +134,12 @@ class TextClassifier:
         return found
 
 
+def _cut(ids: list[int], max_tokens: int | None) -> list[int]:
+    if max_tokens is None or len(ids) <= max_tokens:
+        return ids
+    return ids[: max_tokens - 1] + ids[-1:]
+
+
 def _default_folder() -> Path:
     return Path(str(resources.files("conflictwire").joinpath(f"data/models/{DEFAULT_MODEL}")))
 
@@ -147,6 +150,7 @@ def load_classifier(folder: Path | None = None) -> TextClassifier:
     return TextClassifier(folder if folder is not None else _default_folder())
 
 
+@functools.cache  # metadata lookups read the installed files: once per process, not per event
 def _package_version() -> str:
     try:
         return metadata.version("conflictwire")

@@ -17,8 +17,10 @@ from conflictwire.events.candidates.triggers import find_triggers
 from conflictwire.events.classify.model import Prediction, TextClassifier
 
 __all__ = [
+    "NO_VERDICTS",
     "SHORT_TEXT_CHARS",
     "SHORT_TEXT_SENTENCES",
+    "Verdicts",
     "broad_cue_offsets",
     "is_candidate",
     "lead_start",
@@ -26,6 +28,9 @@ __all__ = [
 ]
 
 SHORT_TEXT_SENTENCES = 4
+# A long article's sentences are read up to this many tokens: the happening a sentence tells
+# sits in its first forty-odd words, and the classifier's time grows with every token.
+LONG_TEXT_TOKENS = 64
 
 # Words that tell a happening without any of the rules' triggers. A crowd's words matter in
 # any text (class 8 of the real-news issue: the keyword-less march); the others only in a
@@ -87,25 +92,58 @@ def lead_start(sentences: Sequence[tuple[int, str]]) -> int:
     return sentences[0][0] if sentences else -1
 
 
+class Verdicts:
+    """The classifier's verdicts on a document's candidate sentences, keyed by start offset,
+    each read when first asked for: a sentence the rules set aside (a plan, a profile, a
+    negation) is never asked about, so its reading would be time for nothing. Each text is
+    read alone, so a verdict never depends on which other sentences share the document."""
+
+    def __init__(
+        self,
+        texts: dict[int, str],
+        classifier: TextClassifier | None,
+        max_tokens: int | None = None,
+    ) -> None:
+        self._texts = texts
+        self._classifier = classifier
+        self._max_tokens = max_tokens
+        self._read: dict[int, Prediction] = {}
+
+    def get(self, start: int) -> Prediction | None:
+        """The verdict on the candidate starting at ``start``; None if it is no candidate."""
+        found = self._read.get(start)
+        if found is None and start in self._texts and self._classifier is not None:
+            text = " ".join(self._texts[start].split())
+            found = self._classifier.classify([text], max_tokens=self._max_tokens)[0]
+            self._read[start] = found
+        return found
+
+    @property
+    def read(self) -> int:
+        """How many candidates have been read so far."""
+        return len(self._read)
+
+
+NO_VERDICTS = Verdicts({}, None)
+
+
 def sentence_verdicts(
     sentences: Sequence[tuple[int, str]], classifier: TextClassifier
-) -> tuple[dict[int, Prediction], frozenset[int]]:
-    """The classifier's verdict on each candidate sentence, keyed by its start offset, and
-    the starts of those that may open a happening of their own: the ones with a cue, and a
-    text's first sentence. A bare "There were no casualties." is read (it may veto) but
-    never made an event by itself."""
+) -> tuple[Verdicts, frozenset[int]]:
+    """The classifier's verdicts on the candidate sentences, keyed by start offset, and the
+    starts of those that may open a happening of their own: the ones with a cue, and a text's
+    first sentence. A bare "There were no casualties." is read (it may veto) but never made an
+    event by itself."""
     short = len(sentences) <= SHORT_TEXT_SENTENCES
     cued = {start for start, text in sentences if is_candidate(text, short)}
     # A sentence with no cue can neither make a happening nor, lacking a rule cue, be vetoed:
     # reading it would change nothing. A short text (a note, a snippet) is read whole for its
     # first sentence, as the classifier was trained: "took control ... No clash was
     # reported" is no battle.
-    chosen = [(start, text) for start, text in sentences if start in cued]
+    texts = {start: text for start, text in sentences if start in cued}
     lead = lead_start(sentences)
     if short and sentences:
-        whole = (lead, " ".join(text for _, text in sentences))
-        chosen = [whole, *(c for c in chosen if c[0] != whole[0])]
-    predictions = classifier.classify([" ".join(text.split()) for _, text in chosen])
-    verdicts = {start: pred for (start, _), pred in zip(chosen, predictions, strict=True)}
+        texts[lead] = " ".join(text for _, text in sentences)
+    verdicts = Verdicts(texts, classifier, None if short else LONG_TEXT_TOKENS)
     first = {lead} if sentences else set()
     return verdicts, frozenset(cued | first)
