@@ -95,3 +95,15 @@ def test_a_short_texts_whole_verdict_is_not_diluted_by_a_fragment() -> None:
     assert choose_sub_type("Armed clash", preds, kinds, labelled=False, whole=whole)[0] == (
         "Armed clash"
     )
+
+
+def test_in_a_whole_article_a_confident_verdict_does_not_undo_a_past_date() -> None:
+    # The classifier reads a retelling as a happening: it does not know the report's day.
+    text = "In 2014, gunmen killed nearly 150 people at a school in the city."
+    news = _pred({"Attack": 0.95, "Out of scope: background": 0.05})
+    kinds = ["~kill"]
+    assert background_reason(text, kinds, None, "2023-11-20", news, short=True) is None
+    assert background_reason(text, kinds, None, "2023-11-20", news, short=False) is not None
+    yardstick = "It was the deadliest blast since January, when a suicide bomber killed 80."
+    suicide = _pred({"Suicide bomb": 0.99, "Out of scope: background": 0.01})
+    assert background_reason(yardstick, ["Suicide bomb"], None, None, suicide, short=False)

@@ -13,10 +13,13 @@ tolls are not the new happening's. A mention is background when:
 * the learned classifier reads it as background (when it has a verdict).
 
 The word cues (a past year, "last month", "days after") often belong to a side clause ("mourn
-demonstrators killed last month", "days after the government was accused"): where the
-classifier, having read the whole sentence, is confident that it tells a happening of its
-own, those cues do not make it background. A court, or a day of its own a month before the
-report's, still does.
+demonstrators killed last month", "days after the government was accused"): in a short text
+(a snippet, a headline and its lead), which is by its nature the report of one new happening,
+a classifier confident that a sentence tells a happening of its own outweighs them. In a
+whole article it does not: there the retellings are many, and the classifier, which reads a
+sentence without the report's day, reads "In 2014, gunmen killed 150 people" or "the
+deadliest since January, when a suicide bomber killed 80" as a happening too. A court, or a
+day of its own a month before the report's, makes background in any text.
 
 Rallies that mark an anniversary are current protests: the year or anniversary they name is
 what they commemorate.
@@ -126,16 +129,18 @@ def background_reason(
     date: DateRef | None,
     anchor: str | None,
     verdict: object | None = None,
+    short: bool = True,
 ) -> str | None:
     """Why the mention ``text`` retells an older happening, or None when it tells news.
 
     ``kinds`` are its cues, ``date`` its own day, ``anchor`` the report's day (ISO, or None),
-    ``verdict`` the learned classifier's on its sentence (None without one)."""
+    ``verdict`` the learned classifier's on its sentence (None without one), ``short``
+    whether the text is a snippet, where a confident verdict of news outweighs word cues."""
     report = _day(anchor)
     if "Arrests" not in kinds and _COURT.search(text):
         return "a court or trial retelling what happened"
     protest = bool(_PROTEST_KINDS & set(kinds))
-    if not _recent(date, report) and not _verdict_says_news(verdict):
+    if not _recent(date, report) and not (short and _verdict_says_news(verdict)):
         if _RELATIVE.search(text):
             return "dated to last year, months or years ago"
         if not protest and _past_year(text, report, date):
@@ -159,9 +164,10 @@ def stale_reason(event_date: str | None, anchor: str | None) -> str | None:
     return f"dated {event_date}, more than a month before the report ({anchor})"
 
 
-def is_background(m: Mention, anchor: str | None, doc_id: str) -> bool:
-    """Whether mention ``m`` retells an older happening (the reason is logged)."""
-    why = background_reason(m.text, m.kinds, m.date, anchor, m.verdict)
+def is_background(m: Mention, anchor: str | None, doc_id: str, short: bool = True) -> bool:
+    """Whether mention ``m`` retells an older happening (the reason is logged); ``short``:
+    the text is a snippet (see ``background_reason``)."""
+    why = background_reason(m.text, m.kinds, m.date, anchor, m.verdict, short)
     if why is not None:
         log.debug("%s: %d-%d is background: %s", doc_id, m.start, m.end, why)
     return why is not None

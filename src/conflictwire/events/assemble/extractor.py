@@ -498,7 +498,9 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
                 continue
             # Segment drops background with its retellings; an out-of-scope (vetoed) mention
             # is evidence only and must not take a real happening's retelling down with it.
-            m.background = not m.vetoed and is_background(m, ctx.anchor, ctx.doc.doc_id)
+            m.background = not m.vetoed and is_background(
+                m, ctx.anchor, ctx.doc.doc_id, short=ctx.short
+            )
             if len(pieces) > 1 and previous is not None:
                 # A later clause shares the sentence's subject and, unless it names one, its day.
                 m.actor1 = m.actor1 or previous.actor1
