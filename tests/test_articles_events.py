@@ -376,3 +376,11 @@ def test_the_dateline_places_only_when_the_story_is_there() -> None:
     later = EventDraft([_m(30, "Helicopters fired on positions.", place=None)])
     place_unplaced([elsewhere, later], filed)
     assert later.mentions[0].location.place is None
+
+
+def test_a_weekday_possessive_retells_the_storys_own_happening() -> None:
+    from conflictwire.events.assemble.extractor import _COREF, _COREF_SUBJ
+
+    assert _COREF.search("Among the dead in Sunday's attack was a teacher from the town.")
+    assert _COREF_SUBJ.search("Friday's blast was the second in the market this month.")
+    assert not _COREF.search("Among the dead in last year's attack was a teacher.")

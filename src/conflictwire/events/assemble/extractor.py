@@ -92,14 +92,17 @@ __all__ = ["extract_events"]
 
 log = logging.getLogger(__name__)
 
+# "the attack", and "Sunday's attack": a weekday names the story's own recent happening (an
+# older one is "last week's", "the 2019 attack").
+_THE = r"(?:the|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)"
 _COREF = re.compile(
     r"\b(?:after|following|during|in|since|carried out|claimed(?: responsibility for)?"
-    r"|responsibility for|behind|condemned) the (?:attack|strike|shelling|explosion|blast"
+    rf"|responsibility for|behind|condemned) {_THE} (?:attack|strike|shelling|explosion|blast"
     r"|operation|incident|raid|bombing|fighting|clash(?:es)?|ambush)\b",
     re.I,
 )
 _COREF_SUBJ = re.compile(
-    r"^\W*(?:the|this) (?:attack|strike|shelling|explosion|blast|operation|incident|raid"
+    rf"^\W*(?:{_THE}|this) (?:attack|strike|shelling|explosion|blast|operation|incident|raid"
     r"|bombing|assault)\b"
     # "Coalition forces responded, killing five insurgents": the same fight's other side.
     r"|^\W*(?:[\w-]+ ){1,5}?(?:responded|returned fire|retaliated)\b",
@@ -573,7 +576,9 @@ def _code(
     sub = resolve_sub_type(cues, actor1, actor2, text, ctx.country) if cues else proposed[0]
     if sub is None or (set(kinds) <= _CASUALTY_ONLY and actor1 is None and actor2 is None):
         return None
-    preds = [m.verdict for m in draft.mentions if m.verdict is not None]
+    # A vetoed sentence ("No group claimed the bombing") is evidence, not a reading of the
+    # happening's kind: its verdict would only dilute the others'.
+    preds = [m.verdict for m in draft.mentions if m.verdict is not None and not m.vetoed]
     # An ACLED-style note (one date-led paragraph) is written in the vocabulary the rules
     # were built on, precedence and all: there they code whatever they have a cue for.
     rules_first = ctx.label is not None or single_report(ctx.text)
