@@ -107,3 +107,16 @@ def test_in_a_whole_article_a_confident_verdict_does_not_undo_a_past_date() -> N
     yardstick = "It was the deadliest blast since January, when a suicide bomber killed 80."
     suicide = _pred({"Suicide bomb": 0.99, "Out of scope: background": 0.01})
     assert background_reason(yardstick, ["Suicide bomb"], None, None, suicide, short=False)
+
+
+def test_a_recent_day_of_its_own_outweighs_the_classifiers_guess_of_background() -> None:
+    from conflictwire.events.fields.support import DateRef
+
+    text = "On 28 January 2021, about 900 traders demonstrated in the capital against new taxes."
+    old = _pred({"Out of scope: background": 0.55, "Peaceful protest": 0.45})
+    day = DateRef(date="2021-01-28", precision=1, start=3, end=18)
+    assert background_reason(text, ["Peaceful protest"], day, None, old) is None
+    assert background_reason(text, ["Peaceful protest"], day, "2021-01-29", old) is None
+    # Without a day of its own, or with one long before the report's, it stays background.
+    assert background_reason(text, ["Peaceful protest"], None, None, old) is not None
+    assert background_reason(text, ["Peaceful protest"], day, "2021-06-01", old) is not None

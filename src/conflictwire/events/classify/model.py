@@ -103,9 +103,9 @@ class TextClassifier:
         with self._lock:
             encoded = [_cut(e.ids, max_tokens) for e in self._tokenizer.encode_batch(texts)]
         # One text per run: int8 activations are quantized over the whole input, so in a batch
-        # a text's verdict would move with its neighbours (by up to 0.3 seen on news sentences)
-        # and a sentence would read differently beside other sentences or documents. Alone,
-        # a text has one reading; with no padding it costs about what sorted batches did.
+        # a text's verdict moves with its neighbours (a sentence seen reading "plan or threat"
+        # beside its own document's others and "Other" alone). Alone, a text has one reading;
+        # with no padding to its longest neighbour it costs about what per-document batches did.
         for row, ids in enumerate(encoded):
             batch = np.asarray([ids], dtype=np.int64)
             feed = {"input_ids": batch, "attention_mask": np.ones_like(batch)}
