@@ -181,3 +181,33 @@ def test_a_short_cueless_text_is_read_whole_and_a_long_one_is_not() -> None:
     assert len(long) < 1200
     assert not pipeline._classifier_keeps(long)
     assert spy.read == [snippet]
+
+
+def test_a_document_with_no_cue_in_any_sentence_is_not_geocoded() -> None:
+    """Sentences that could give no mention are not cut into clauses: cutting asks for the
+    document's places, and geocoding a whole document is the costliest step after parsing."""
+    from conflictwire.geo import get_geocoder
+
+    real = get_geocoder()
+    asked: list[str] = []
+
+    class Counting:
+        def __getattr__(self, name: str) -> Any:
+            asked.append(name)
+            return getattr(real, name)
+
+    # Long enough not to be read as a snippet, whose first sentence may always propose.
+    text = " ".join(
+        [
+            QUIET,
+            OTHER,
+            "The mayor opened a school in Springfield and visited a clinic in Shelbyville.",
+            "She then drove to Ogdenville and cut a ribbon at the new library.",
+            "The council will meet again next month.",
+        ]
+    )
+    pipeline = Pipeline(prefilter=False, geocoder=Counting())  # type: ignore[arg-type]
+    assert pipeline.process(Document("quiet", text)).events == []
+    assert "geoparse" not in asked
+    assert pipeline.process(Document("loud", f"{text} {VIOLENT}")).events
+    assert "geoparse" in asked  # the counter sees a document that does need its places

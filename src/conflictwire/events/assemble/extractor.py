@@ -461,6 +461,15 @@ def _mention(
     )
 
 
+def _may_tell(ctx: _DocContext, sent: Span, first: bool) -> bool:
+    """Whether any clause of ``sent`` could become a mention: it has a rule trigger, a cue the
+    classifier may propose a happening from, or it is a labelled note's first sentence. The
+    others are not cut into clauses, which would geocode the whole document for nothing."""
+    if (first and ctx.label is not None) or sent.start_char in ctx.proposable:
+        return True
+    return bool(find_triggers(_bookkept(sent.text)))
+
+
 def _no_verdict(_start: int) -> None:
     return None  # a later clause: the sentence's verdict speaks for its first
 
@@ -487,6 +496,8 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
         attribution = ctx.tracker.read(sent.text, first_in_paragraph=para != last_para)
         first = i == 0 or (not found and ctx.label is not None)
         last_para = para
+        if not _may_tell(ctx, sent, first):
+            continue
         pieces = split_clauses(sent, lambda: ctx.places)
         whole_date = None
         if len(pieces) > 1:
