@@ -39,6 +39,14 @@ def pipeline():  # type: ignore[no-untyped-def]
     return Pipeline()
 
 
+@pytest.fixture(scope="session")
+def geocoder():  # type: ignore[no-untyped-def]
+    """The real gazetteer index, loaded once."""
+    from conflictwire.geo import get_geocoder
+
+    return get_geocoder()
+
+
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
     """``bench/press_releases.py`` as a module: its scorer is what the press tests measure."""

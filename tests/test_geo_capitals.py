@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from conflictwire.geo import Geocoder, get_geocoder
+from conflictwire.geo import Geocoder
 from conflictwire.records import Place
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return get_geocoder()
 
 
 def _place(geocoder: Geocoder, text: str, name: str) -> Place | None:

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
-from conflictwire.geo import Geocoder, get_geocoder
+from conflictwire.geo import Geocoder
 from conflictwire.geo.katottg import haversine_km
 from conflictwire.records import EventLocation, Place
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return get_geocoder()
-
-
-def _places(geocoder: Geocoder, text: str) -> dict[str, Place | None]:
-    return {m.text: m.place for m in geocoder.geoparse(text)}
+from tests.geo_support import places_named as _places
 
 
 def _locate(geocoder: Geocoder, text: str) -> EventLocation:

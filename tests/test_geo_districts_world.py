@@ -8,24 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from conflictwire.geo import Geocoder, get_geocoder
+from conflictwire.geo import Geocoder
 from conflictwire.geo.build import clean_region_name
-from conflictwire.records import Place
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return get_geocoder()
-
-
-def _places(geocoder: Geocoder, text: str) -> dict[str, Place | None]:
-    return {m.text: m.place for m in geocoder.geoparse(text)}
-
-
-def _place(geocoder: Geocoder, text: str, name: str) -> Place:
-    place = _places(geocoder, text).get(name)
-    assert place is not None, name
-    return place
+from tests.geo_support import place_named as _place
+from tests.geo_support import places_named as _places
 
 
 @pytest.mark.parametrize(

@@ -7,18 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from conflictwire.geo import Geocoder, get_geocoder
+from conflictwire.geo import Geocoder
 from conflictwire.geo.katottg import haversine_km
 from conflictwire.records import EventLocation
 
 REPORTS = (Path(__file__).parent / "fixtures" / "geo" / "short_reports.txt").read_text("utf-8")
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return get_geocoder()
 
 
 def _locate(geocoder: Geocoder, text: str) -> EventLocation:

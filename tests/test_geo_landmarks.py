@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from conflictwire.geo import Geocoder, get_geocoder
+from conflictwire.geo import Geocoder
 from conflictwire.geo.katottg import haversine_km
 from conflictwire.records import Place
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return get_geocoder()
 
 
 def _all(geocoder: Geocoder, text: str, name: str) -> list[Place | None]:

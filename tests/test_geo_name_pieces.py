@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictwire.geo import Geocoder, get_geocoder
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return get_geocoder()
+from conflictwire.geo import Geocoder
 
 
 def _names(geocoder: Geocoder, text: str) -> list[str]:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conflictwire.geo import Geocoder, get_geocoder
+from conflictwire.geo import Geocoder
 from conflictwire.geo.katottg import adjective_forms
 from conflictwire.geo.normalize import plain_admin_name, ru_style_variants
-from conflictwire.records import EventLocation, Place
+from conflictwire.records import EventLocation
+from tests.geo_support import places_named as _places
 
 _FIXTURE = Path(__file__).parent / "fixtures" / "geo" / "press_releases.txt"
 _AFGHAN_PROVINCES = [
@@ -51,17 +52,8 @@ _AFGHAN_PROVINCES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return get_geocoder()
-
-
 def _locate(geocoder: Geocoder, text: str) -> EventLocation:
     return geocoder.locate(text, 0, len(text), geocoder.geoparse(text))
-
-
-def _places(geocoder: Geocoder, text: str) -> dict[str, Place | None]:
-    return {m.text: m.place for m in geocoder.geoparse(text)}
 
 
 def _releases() -> list[tuple[str, str]]:

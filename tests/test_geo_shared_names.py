@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from conflictwire.geo import Geocoder, get_geocoder
-from conflictwire.records import Place
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return get_geocoder()
-
-
-def _places(geocoder: Geocoder, text: str) -> dict[str, Place | None]:
-    return {m.text: m.place for m in geocoder.geoparse(text)}
+from conflictwire.geo import Geocoder
+from tests.geo_support import places_named as _places
 
 
 @pytest.mark.parametrize(

@@ -7,23 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from conflictwire.geo import Geocoder, get_geocoder
-from conflictwire.records import Place, PlaceMention
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return get_geocoder()
-
-
-def _places(geocoder: Geocoder, text: str) -> dict[str, Place | None]:
-    return {m.text: m.place for m in geocoder.geoparse(text)}
-
-
-def _place(geocoder: Geocoder, text: str, name: str) -> Place:
-    place = _places(geocoder, text)[name]
-    assert place is not None, name
-    return place
+from conflictwire.geo import Geocoder
+from conflictwire.records import PlaceMention
+from tests.geo_support import place_named as _place
+from tests.geo_support import places_named as _places
 
 
 def test_a_country_is_the_country_not_its_capital_or_state(geocoder: Geocoder) -> None:
