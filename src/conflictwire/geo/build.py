@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from conflictwire.geo.countries import country_table, data_lines
-from conflictwire.geo.keys import add_city_keys, is_latin_key
+from conflictwire.geo.keys import ARABIC_COUNTRIES, add_city_keys, arabic_forms, is_latin_key
 from conflictwire.geo.normalize import fold, is_romanized, plain_admin_name
 from conflictwire.geo.store import COARSE, Gazetteer
 
@@ -306,6 +306,10 @@ class _Builder:
                         self.gaz.add_key(f"{form} {suffix}", pid)
         for abbr in abbreviations:
             self.gaz.add_key(fold(abbr), pid)
+        if self.gaz.cc[pid] in ARABIC_COUNTRIES:  # "Daqahliya" for Ad Daqahliyah
+            for value in names:
+                for form in arabic_forms(fold(value)):
+                    self.gaz.add_key(form, pid, alternate=True)
 
     def countries_(self) -> None:
         import pycountry

@@ -7,12 +7,36 @@ import re
 from conflictwire.geo.normalize import fold
 from conflictwire.geo.store import Gazetteer
 
-__all__ = ["add_city_keys", "is_latin_key"]
+__all__ = ["ARABIC_COUNTRIES", "add_city_keys", "arabic_forms", "is_latin_key"]
 
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 # A town's official name with the river or region that tells it from namesakes ("Frankfurt am
 # Main", "Freiburg im Breisgau", "Halle (Saale)"): news prints the first part alone.
 _QUALIFIED = re.compile(r"^(\w[\w.'’-]*(?: \w[\w.'’-]*)?) (?:\(|an der |am |im |ob der |in der )")
+
+
+# Countries whose names GeoNames romanizes from Arabic with the article and a final "h" ("Ad
+# Daqahliyah", "Ash Sharqiyah"), where news prints "Daqahliya", "Sharqia".
+ARABIC_COUNTRIES = frozenset(
+    {
+        "AE", "BH", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY",
+        "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY", "TN", "YE",
+    }
+)  # fmt: skip
+# The article, as GeoNames assimilates it ("Ad", "Ash", "Az"), before a name of 4+ letters.
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[ -](?=[a-z]{4})")
+
+
+def arabic_forms(key: str) -> set[str]:
+    """Other forms of a name romanized from Arabic: without the article, and with "-iyah"
+    printed "-iya" or "-ia" ("ad daqahliyah": "daqahliyah", "daqahliya", "daqahlia", ...)."""
+    bare = _ARABIC_ARTICLE.sub("", key)
+    forms = {bare}
+    for form in (key, bare):
+        if form.endswith("iyah"):
+            forms.update((form[:-1], form[:-3] + "a"))
+    forms.discard(key)
+    return {form for form in forms if len(form) >= 4}
 
 
 def is_latin_key(key: str) -> bool:

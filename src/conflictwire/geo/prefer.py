@@ -25,6 +25,7 @@ __all__ = [
     "in_region_list",
     "prefer_region_name",
     "region_lists",
+    "spelled_abroad",
     "state_abbreviation",
     "town_of_dateline",
     "two_countries",
@@ -334,3 +335,29 @@ def world_city_over_villages(view: IndexView, options: dict[int, float]) -> None
         namesakes = [p for p in towns if p != pid and view.cc(p) == cc]
         if namesakes and all(view.pop[p] * _DWARFED <= pop for p in namesakes):
             options[pid] += _OVER_VILLAGES_BONUS
+
+
+# "X in the Swat Valley", "X, Pakistan": a name placed in another place named right after it.
+_IN_PLACE = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?)$")
+
+
+def spelled_abroad(
+    text: str, view: IndexView, cands: list[Candidate], chosen: list[int | None], i: int
+) -> bool:
+    """A name the index knows only as another spelling of a small town abroad ("Kalam" of
+    Kallam, India), placed by the text in a place of another country ("Kalam in the Swat
+    Valley", Pakistan's), is a town the index lacks, not that one."""
+    pid, cand = chosen[i], cands[i]
+    if pid is None or i + 1 >= len(cands) or chosen[i + 1] is None:
+        return False
+    spelling_only = all(
+        c % 2 and view.kind(c // 2) == "settlement" and view.pop[c // 2] < _BIG_CITY
+        for c in cand.codes
+    )
+    holder = chosen[i + 1]
+    return (
+        spelling_only
+        and holder is not None
+        and _IN_PLACE.match(text[cand.end : cands[i + 1].start]) is not None
+        and view.cc(holder) not in ("", view.cc(pid))
+    )

@@ -23,6 +23,7 @@ from conflictwire.geo.prefer import (
     in_region_list,
     prefer_region_name,
     region_lists,
+    spelled_abroad,
     state_abbreviation,
     town_of_dateline,
     two_countries,
@@ -223,30 +224,29 @@ def resolve_candidates(text: str, cands: list[Candidate], view: IndexView) -> Re
     _qualified_reading_throughout(view, cands, chosen, priors, quals)
     _drop_outside_named_regions(view, cands, priors, chosen, quals)
     _districts_of_the_paragraph_region(text, view, cands, priors, chosen)
-    return Resolution(chosen, quals, _unsupported_tails(view, cands, chosen))
+    return Resolution(chosen, quals, _unsupported_tails(text, view, cands, chosen))
 
 
 def _unsupported_tails(
-    view: IndexView, cands: list[Candidate], chosen: list[int | None]
+    text: str, view: IndexView, cands: list[Candidate], chosen: list[int | None]
 ) -> set[int]:
-    """ "West Midlands" read as Midlands, Zimbabwe, "Paul" as Paul, Cape Verde: a doubtful
-    name is dropped when nothing else in the text lies in its reading's country ("North Texas"
-    in a Texan story stays, "Virginia" beside Richmond too). So is a name read as a district
-    placed only at its region's point ("KIA" as Kia, Solomon Islands; "Suba" beside Migori and
-    Homa Bay stays Kenya's)."""
+    """ "West Midlands" read as Midlands, Zimbabwe: a doubtful name is dropped when nothing else
+    in the text lies in its reading's country ("North Texas" in a Texan story stays); so is a
+    district placed only at its region's point ("KIA": Kia, Solomon Islands), and a spelling of
+    a town abroad where the text places it elsewhere (prefer.spelled_abroad)."""
 
     def doubted(cand: Candidate, pid: int | None) -> bool:
         return cand.doubtful or (pid is not None and view.prec[pid] == COARSE)
 
-    # Countries of the names read on their own ("South Salem ... Salem" keeps both).
-    named = {
+    named = {  # countries of the names read on their own ("South Salem ... Salem" keeps both)
         view.cc(pid)
         for cand, pid in zip(cands, chosen, strict=True)
         if pid is not None and not doubted(cand, pid)
     }
+    abroad = {i for i in range(len(cands)) if spelled_abroad(text, view, cands, chosen, i)}
     dropped = set()
     for i, (cand, pid) in enumerate(zip(cands, chosen, strict=True)):
-        if doubted(cand, pid) and pid is not None and view.cc(pid) not in named:
+        if pid is not None and (i in abroad or (doubted(cand, pid) and view.cc(pid) not in named)):
             dropped.add(i)
             chosen[i] = None
     return dropped

@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 
 from conflictwire.geo.katottg import LOOSE_PREFIX, loose_key
-from conflictwire.geo.lexicon import MACRO_FCODES, first_names, names_a_storm_or_disease, words
+from conflictwire.geo.lexicon import (
+    AREA_AFTER,
+    MACRO_FCODES,
+    first_names,
+    names_a_storm_or_disease,
+    office_of_acronym,
+    unknown_feature_end,
+    words,
+)
 from conflictwire.geo.normalize import fold
 from conflictwire.geo.store import IndexView
 
@@ -50,7 +58,6 @@ _COMBINING_FORMS = frozenset(
     | {"Judeo", "Luso", "Russo", "Serbo", "Sino", "Turco"}
 )
 # Words that open the name of a water body: "Gulf of ...", "Bay of ...".
-_FEATURE_OPENERS_OF = frozenset({"Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Cape"})
 
 
 # "St. Peter's Square", "Brigham's Hospital": a landmark named after a person or saint, not a
@@ -156,7 +163,7 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
             ):
                 break
         best, best_j = _with_loose(text, tokens, i, best, best_j, index)
-        feature_end = _unknown_feature_end(text, tokens, i, best_j if best else i)
+        feature_end = unknown_feature_end(text, tokens, i, best_j if best else i, _is_cap)
         if feature_end:  # "the Gulf of Alaska", "Lake Vermont": no Gulf, no Vermont
             i = feature_end
             continue
@@ -177,24 +184,6 @@ def scan(text: str, index: IndexView) -> list[Candidate]:
         else:
             i += 1
     return found
-
-
-def _unknown_feature_end(text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> int:
-    """ "Gulf of Alaska", "Bay of Islands": a water body the index lacks, named after a place,
-    is neither that place nor a place called "Gulf" (a province of Papua New Guinea). Returns
-    the index of the token after the feature's name (0: no such feature)."""
-    if j != i or tokens[i][2] not in _FEATURE_OPENERS_OF:
-        return 0  # the index knows the longer name ("Gulf of Mexico", "Bay of Bengal")
-    k = i + 1
-    if k + 1 >= len(tokens) or tokens[k][2] != "of" or text[tokens[i][1] : tokens[k][0]] != " ":
-        return 0
-    k += 2 if tokens[k + 1][2] == "the" else 1
-    first = k
-    while (
-        k < len(tokens) and _is_cap(tokens[k][2]) and text[tokens[k - 1][1] : tokens[k][0]] == " "
-    ):
-        k += 1
-    return k if k > first else 0
 
 
 def _possessive(text: str, token: tuple[int, int, str]) -> bool:
@@ -340,9 +329,10 @@ def _not_a_common_word(
 
 def _attributive(text: str, end: int) -> bool:
     """Whether the name is followed by an office or people it is the place of ("Salem
-    Police", "a Salem resident")."""
+    Police", "a Salem resident") or by "area" ("the Fife area")."""
     nxt = re.match(r"^ ([A-Za-z]+)", text[end : end + 20])
-    return nxt is not None and nxt.group(1).lower() in _ATTRIBUTIVE
+    area = AREA_AFTER.match(text[end:]) is not None
+    return area or (nxt is not None and nxt.group(1).lower() in _ATTRIBUTIVE)
 
 
 def _hyphen_piece(
@@ -383,9 +373,13 @@ def _part_of_feature(
     return not any(index.kind(c // 2) in _KEEP_BEFORE_FEATURE for c in cand.codes)
 
 
-def _region_like(cand: Candidate, index: IndexView) -> bool:
+def _region_like(cand: Candidate, index: IndexView, city: int = 0) -> bool:
+    """A country, region or world area; with ``city``, a town of that many people instead."""
     return any(
-        index.kind(c // 2) in ("country", "admin1") or index.get("fcode", c // 2) in MACRO_FCODES
+        (index.pop[c // 2] >= city)
+        if city
+        else index.kind(c // 2) in ("country", "admin1")
+        or index.get("fcode", c // 2) in MACRO_FCODES
         for c in cand.codes
         if not c % 2
     )
@@ -489,8 +483,10 @@ def _single_word_acceptable(
         and not after_stop
         and not _sentence_start(text, tokens[i - 1][0])
     ):
-        # A country or state after an organisation's name ("Pizza Hut Canada") is the place;
-        # after a given name ("Michael Jordan") it is the person.
+        # A country or state after an organisation's name ("Pizza Hut Canada") is the place,
+        # so is a world city after an acronym ("CDC Atlanta"); after a given name ("Michael
+        # Jordan") it is the person.
         country_after_org = _region_like(cand, index) and prev.lower() not in first_names()
-        return prev.lower() in _PLACE_CUES or country_after_org
+        office = office_of_acronym(text, prev, cand.end) and _region_like(cand, index, _WORLD_CITY)
+        return prev.lower() in _PLACE_CUES or country_after_org or office
     return True

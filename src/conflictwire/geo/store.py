@@ -26,7 +26,7 @@ __all__ = ["COARSE", "FORMAT_VERSION", "Gazetteer", "IndexView", "cache_dir", "i
 log = logging.getLogger(__name__)
 
 # Bump when the layout or the build rules change, so an old cache is rebuilt.
-FORMAT_VERSION = 43
+FORMAT_VERSION = 45
 
 # Precision of a district placed only at its region's point (no town of it is known).
 COARSE = 3
