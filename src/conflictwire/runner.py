@@ -225,7 +225,11 @@ class Pipeline:
         if len(_SENTENCE_END.findall(text)) > _MAX_SENTENCE_ENDS:
             return False
         classifier = self.classifier
-        return classifier is not None and proposed_kind(classifier.classify([text])[0]) is not None
+        if classifier is None:
+            return False
+        # Spaced as the extractor spaces a short text's whole (verdicts.py), so that the read
+        # is remembered for it if the text is parsed.
+        return proposed_kind(classifier.classify([" ".join(text.split())])[0]) is not None
 
     def _extract(self, prepared: _Prepared, parsed: SpacyDoc) -> list[Event]:
         return extract_events(

@@ -15,6 +15,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -377,19 +378,28 @@ class _DocContext:
             return EventLocation(place=None, precision=None, location_text=None)
 
 
-def _mention(
-    ctx: _DocContext,
-    sent: Span,
-    para: int,
-    attribution: Attribution,
-    first: bool,
-    read_verdict: Callable[[], Prediction | None],
-) -> Mention | None:
+@dataclass
+class _Reading:
+    """What a sentence (or clause) tells, before anything is placed or named."""
+
+    triggers: list[Trigger]
+    kinds: list[str]
+    vetoed: bool  # out of ACLED's scope by the classifier: evidence only
+
+
+def _reading(
+    ctx: _DocContext, sent: Span, first: bool, read_verdict: Callable[[], Prediction | None]
+) -> _Reading | None:
+    """The sentence's kinds of happening, or None if it tells none worth a mention."""
     triggers = _realis_triggers(sent)
     kinds = [t.kind for t in triggers]
     labelled = first and ctx.label is not None
     if labelled:
         kinds.insert(0, LABEL_MARK + str(ctx.label))
+    if not kinds and sent.start_char not in ctx.proposable:
+        return None  # nothing to code and nothing the classifier may propose
+    if is_habitual(sent) and not first:
+        return None  # a generic statement, whatever the classifier reads: not worth its time
     # An industrial blast, a match report, a condemnation: told, but no happening of ACLED's.
     # Kept as a mention so that a restatement of a real event still joins it as evidence;
     # alone it makes no event.
@@ -406,8 +416,19 @@ def _mention(
         )
     if proposed is not None:
         kinds = [PROPOSED_MARK + proposed]  # a happening the rules have no cue for
-    if not kinds or (is_habitual(sent) and not first):
-        return None
+    return _Reading(triggers, kinds, out_of_scope) if kinds else None
+
+
+def _described(
+    ctx: _DocContext,
+    sent: Span,
+    para: int,
+    attribution: Attribution,
+    reading: _Reading,
+    read_verdict: Callable[[], Prediction | None],
+) -> Mention:
+    """The mention of ``reading``: its doers, place, day and evidence."""
+    triggers, kinds = reading.triggers, reading.kinds
     speakers = speaker_spans(sent)
     actor_spans = _actor_spans(sent, ctx.country)
     location = ctx.locate(sent.start_char, sent.end_char, actor_spans + speakers)
@@ -457,7 +478,7 @@ def _mention(
         actors=refs,
         text=sent.text,
         verdict=read_verdict(),
-        vetoed=out_of_scope,
+        vetoed=reading.vetoed,
     )
 
 
@@ -475,7 +496,6 @@ def _no_verdict(_start: int) -> None:
 
 
 def _mentions(ctx: _DocContext) -> list[Mention]:
-    found: list[Mention] = []
     last_para = -1
     sents = [s for whole in ctx.parsed.sents for s in blocks(whole)]
     if ctx.classifier is not None:
@@ -487,6 +507,7 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
         ctx.verdicts, ctx.proposable = sentence_verdicts(body, ctx.classifier)
         ctx.short = len(body) <= SHORT_TEXT_SENTENCES
         ctx.first_start = lead_start(body)
+    pending: list[_Pending] = []
     for i, sent in enumerate(sents):
         if not sent.text.strip() or sent.end_char <= ctx.dateline_end:
             continue  # a title above the dateline only sums up what the body tells
@@ -494,36 +515,65 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
         if para != last_para:
             ctx.tracker.new_paragraph()
         attribution = ctx.tracker.read(sent.text, first_in_paragraph=para != last_para)
-        first = i == 0 or (not found and ctx.label is not None)
+        first = i == 0 or (not pending and ctx.label is not None)
         last_para = para
-        if not _may_tell(ctx, sent, first):
+        if _may_tell(ctx, sent, first):
+            pending += _sentence_readings(ctx, sent, para, attribution, first)
+    # A document all of whose mentions are out of scope codes no event: its places and doers
+    # would be looked up for nothing (one parsed document in six on the throughput mix).
+    if all(p.reading.vetoed for p in pending):
+        return []
+    return _materialized(ctx, pending)
+
+
+@dataclass
+class _Pending:
+    """A mention read but not yet described (placed, its doers named)."""
+
+    reading: _Reading
+    describe: Callable[[], Mention]
+    clauses: bool  # one of several clauses of its sentence
+    follows: bool  # an earlier clause of the sentence made a mention
+    whole_date: DateRef | None
+
+
+def _sentence_readings(
+    ctx: _DocContext, sent: Span, para: int, attribution: Attribution, first: bool
+) -> list[_Pending]:
+    pieces = split_clauses(sent, lambda: ctx.places)
+    whole_date = None
+    if len(pieces) > 1:
+        whole_date = event_date(sent.text, published=ctx.doc.published, anchor=ctx.anchor)
+    found: list[_Pending] = []
+    for n, piece in enumerate(pieces):
+        # The verdict is on the whole sentence: it speaks for its main (first) clause.
+        # Read only if the clause is worth it (_reading asks): most are set aside first.
+        verdict = functools.partial(_no_verdict if n else ctx.verdicts.get, sent.start_char)
+        reading = _reading(ctx, piece, first, verdict)
+        if reading is None:
             continue
-        pieces = split_clauses(sent, lambda: ctx.places)
-        whole_date = None
-        if len(pieces) > 1:
-            whole_date = event_date(sent.text, published=ctx.doc.published, anchor=ctx.anchor)
-        previous: Mention | None = None
-        for n, piece in enumerate(pieces):
-            # The verdict is on the whole sentence: it speaks for its main (first) clause.
-            # Read only if the clause is worth it (_mention asks): most are set aside first.
-            verdict = functools.partial(_no_verdict if n else ctx.verdicts.get, sent.start_char)
-            m = _mention(ctx, piece, para, attribution, first, verdict)
-            if m is None:
-                continue
-            # Segment drops background with its retellings; an out-of-scope (vetoed) mention
-            # is evidence only and must not take a real happening's retelling down with it.
-            m.background = not m.vetoed and is_background(
-                m, ctx.anchor, ctx.doc.doc_id, short=ctx.short
-            )
-            if len(pieces) > 1 and previous is not None:
-                # A later clause shares the sentence's subject and, unless it names one, its day.
-                m.actor1 = m.actor1 or previous.actor1
-                m.new_marker = True
-            if len(pieces) > 1:
-                m.date = m.date or whole_date
-                m.shared = True
-            previous = m
-            found.append(m)
+        describe = functools.partial(_described, ctx, piece, para, attribution, reading, verdict)
+        found.append(_Pending(reading, describe, len(pieces) > 1, bool(found), whole_date))
+    return found
+
+
+def _materialized(ctx: _DocContext, pending: list[_Pending]) -> list[Mention]:
+    found: list[Mention] = []
+    for p in pending:
+        m = p.describe()
+        # Segment drops background with its retellings; an out-of-scope (vetoed) mention
+        # is evidence only and must not take a real happening's retelling down with it.
+        m.background = not m.vetoed and is_background(
+            m, ctx.anchor, ctx.doc.doc_id, short=ctx.short
+        )
+        if p.follows:
+            # A later clause shares the sentence's subject and, unless it names one, its day.
+            m.actor1 = m.actor1 or found[-1].actor1
+            m.new_marker = True
+        if p.clauses:
+            m.date = m.date or p.whole_date
+            m.shared = True
+        found.append(m)
     return found
 
 

@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -33,6 +34,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "coder-v2"
+_MEMO_SIZE = 4096  # verdicts remembered per loaded model (a few hundred kB)
 
 
 class ModelError(RuntimeError):
@@ -86,6 +88,8 @@ class TextClassifier:
         self._lock = threading.Lock()  # tokenizers' settings are per object
         self.labels: list[str] = list(self.meta["labels"])
         self._event_columns = np.array([in_scope(label) for label in self.labels])
+        self._memo: OrderedDict[tuple[str, int | None], Prediction] = OrderedDict()
+        self._memo_lock = threading.Lock()
         self.folder = folder
 
     @property
@@ -116,6 +120,22 @@ class TextClassifier:
         return out
 
     def classify(self, texts: list[str], max_tokens: int | None = None) -> list[Prediction]:
+        """One prediction per text. Each text is read alone, so a verdict depends on the text
+        only and the last few thousand are remembered: a short text is read whole before it is
+        parsed (is it worth parsing?) and again as its main sentence's context, and wires
+        repeat each other's sentences."""
+        with self._memo_lock:
+            known = {t: self._memo[(t, max_tokens)] for t in texts if (t, max_tokens) in self._memo}
+        todo = [t for t in dict.fromkeys(texts) if t not in known]
+        read = dict(zip(todo, self._predict(todo, max_tokens), strict=True)) if todo else {}
+        with self._memo_lock:
+            for text, prediction in read.items():
+                self._memo[(text, max_tokens)] = prediction
+            while len(self._memo) > _MEMO_SIZE:
+                self._memo.popitem(last=False)  # the oldest read goes first
+        return [known[t] if t in known else read[t] for t in texts]
+
+    def _predict(self, texts: list[str], max_tokens: int | None) -> list[Prediction]:
         probs = self.probabilities(texts, max_tokens)
         found = []
         for row in probs:

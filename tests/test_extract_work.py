@@ -1,0 +1,75 @@
+"""Work the extractor and classifier skip without changing a result: a document told wholly
+out of ACLED's scope is not geocoded, and a text read once is not read again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conflictwire import Document, Pipeline
+from conflictwire.events.classify.model import TextClassifier, load_classifier
+from conflictwire.geo import get_geocoder
+
+# Own texts, long enough not to be read as snippets. The blast is an accident: the classifier
+# vetoes its trigger sentence, so nothing in the story is an event of ACLED's.
+ACCIDENT = (
+    "A gas cylinder exploded at a restaurant in Springfield on Monday, killing three diners "
+    "and injuring five. Firefighters said a leaking pipe was to blame. The council met on "
+    "Tuesday to discuss the parks budget for the coming year. Residents said the new library "
+    "would open in the spring after long delays. The mayor opened a school in Shelbyville."
+)
+ATTACK = "Gunmen attacked a police station in Shelbyville on Tuesday, leaving two officers dead."
+
+
+class _Counting:
+    def __init__(self) -> None:
+        self.real = get_geocoder()
+        self.asked: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        self.asked.append(name)
+        return getattr(self.real, name)
+
+
+def test_a_story_wholly_out_of_scope_is_not_geocoded() -> None:
+    counting = _Counting()
+    pipeline = Pipeline(prefilter=False, geocoder=counting)  # type: ignore[arg-type]
+    assert pipeline.process(Document("blast", ACCIDENT)).events == []
+    assert counting.asked == []
+
+
+def test_a_vetoed_sentence_beside_an_event_is_still_evidence() -> None:
+    # With a real happening in the story, the vetoed sentence is described as before
+    # (placed, its doers named) and the event comes out placed.
+    counting = _Counting()
+    pipeline = Pipeline(prefilter=False, geocoder=counting)  # type: ignore[arg-type]
+    events = pipeline.process(Document("both", f"{ACCIDENT} {ATTACK}")).events
+    assert len(events) == 1  # the attack; the blast stays out
+    assert events[0].location == "Shelbyville"
+    assert "geoparse" in counting.asked
+
+
+@pytest.fixture(scope="module")
+def model() -> TextClassifier:
+    return TextClassifier(load_classifier().folder)  # its own memory, empty
+
+
+def test_a_text_read_again_comes_from_memory(
+    model: TextClassifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Police fired tear gas at hundreds of students marching on the ministry."
+    read: list[list[str]] = []
+    real = model.probabilities
+
+    def spy(texts: list[str], max_tokens: int | None = None) -> Any:
+        read.append(list(texts))
+        return real(texts, max_tokens)
+
+    monkeypatch.setattr(model, "probabilities", spy)
+    first = model.classify([text, text])
+    again = model.classify([text])
+    cut = model.classify([text], max_tokens=8)  # another reading: not the remembered one
+    assert read == [[text], [text]]
+    assert first[0] == first[1] == again[0]
+    assert cut[0] != again[0]
