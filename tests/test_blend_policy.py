@@ -3,8 +3,10 @@ and when the classifier's reading outweighs the background word cues."""
 
 from __future__ import annotations
 
+import pytest
+
 from conflictwire.events.assemble.background import background_reason
-from conflictwire.events.classify.blend import choose_sub_type
+from conflictwire.events.classify.blend import choose_sub_type, proposed_kind
 from conflictwire.events.classify.model import Prediction
 
 
@@ -120,3 +122,33 @@ def test_a_recent_day_of_its_own_outweighs_the_classifiers_guess_of_background()
     # Without a day of its own, or with one long before the report's, it stays background.
     assert background_reason(text, ["Peaceful protest"], None, None, old) is not None
     assert background_reason(text, ["Peaceful protest"], day, "2021-06-01", old) is not None
+
+
+PROTEST = _pred({"Peaceful protest": 0.9, "Other": 0.1})
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bakery on Main Street was shut down March 10 by the county health department.",
+        "The family will serve as ambassadors for the March for Babies walk this spring.",
+        "A permit is now needed for any event held on public land, the township said.",
+    ],
+)
+def test_an_article_sentence_with_no_crowd_proposes_no_demonstration(sentence: str) -> None:
+    # Read alone, local news of closures and permits reads as a protest to the classifier.
+    assert proposed_kind(PROTEST, whole_text=False, text=sentence) is None
+    # A note or snippet is read whole, as the classifier was trained: its verdict stands.
+    assert proposed_kind(PROTEST, whole_text=True, text=sentence) == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Workers filled the square outside parliament for a third day.",
+        "Supporters walked from the city centre to the court, singing.",
+        "Hundreds of teachers marched on the ministry in Lusaka on Monday.",
+    ],
+)
+def test_an_article_sentence_naming_the_crowd_still_proposes_one(sentence: str) -> None:
+    assert proposed_kind(PROTEST, whole_text=False, text=sentence) == "Peaceful protest"

@@ -66,6 +66,17 @@ _NEEDS = {
 }
 
 
+_CROWD_WORDS = re.compile(
+    r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|march(?:ed|es|ing|ers)|(?-i:march)|strik(?:e|es|ers?|ing)"
+    r"|crowds?|mobs?|gather\w*|fill(?:ed|ing)|walk(?:ed|ing) (?:from|to)|took to the streets"
+    r"|chant\w*|slogans?|banners?|placards?|sit-ins?|picket\w*|boycott\w*|walkouts?|vigils?"
+    r"|blockad\w+|block(?:ed|ing) (?:the )?(?:road|highway|street|entrance)\w*|agitat\w+"
+    r"|riot\w*|lynch\w*|supporters|residents|workers|students|villagers|hundreds|thousands"
+    r"|dozens)\b",
+    re.IGNORECASE,
+)
+
+
 def proposed_kind(
     pred: Prediction | None,
     policy: BlendPolicy = POLICY,
@@ -84,7 +95,10 @@ def proposed_kind(
     floor = policy.cross if set_aside else policy.propose
     if pred is None or not pred.is_event or pred.confidence < floor:
         return None
-    if not whole_text and pred.label not in _FAMILIES[0]:
+    if not whole_text and (pred.label not in _FAMILIES[0] or not _CROWD_WORDS.search(text)):
+        # In an article a lone sentence tells a demonstration only if it names the crowd or
+        # what it did: read alone, a restaurant's closure or a pageant's crowning in local
+        # news reads as a protest to the classifier, at 0.8 and more.
         return None
     if pred.label == "Other":
         return None  # too vague to stand alone without a cue ("the city had been quiet")
