@@ -161,20 +161,23 @@ class _CountingClassifier:
 
     def __init__(self) -> None:
         self.read: list[str] = []
+        self.cuts: list[int | None] = []
 
     def classify(self, texts: list[str], max_tokens: int | None = None) -> list[Any]:
         self.read += texts
+        self.cuts += [max_tokens] * len(texts)
         nothing = "Out of scope: not conflict"
         return [Prediction(nothing, 0.99, "Attack", 0.01, {nothing: 0.99}) for _ in texts]
 
 
-def test_a_short_cueless_text_is_read_whole_and_a_long_one_is_not() -> None:
+def test_a_short_cueless_text_is_read_and_a_long_one_is_not() -> None:
     pipeline = Pipeline(prefilter=True)
     spy = _CountingClassifier()
     pipeline._classifier = spy  # type: ignore[assignment]
     snippet = f"{QUIET} {OTHER}"
     assert not pipeline._classifier_keeps(snippet)  # proposes nothing, so dropped...
     assert spy.read == [snippet]  # ...but only after the classifier read it whole
+    assert spy.cuts == [64]  # (its opening: a snippet tells its happening first)
     # Eight sentences: in a text this long only cued sentences are read, so none could
     # become a happening and reading it whole would be time for nothing.
     long = " ".join([QUIET, OTHER] * 4)

@@ -52,6 +52,7 @@ CLASSIFY_WHOLE_CHARS = 1200
 # abbreviation counts too), hence the margin over SHORT_TEXT_SENTENCES.
 _SENTENCE_END = re.compile(r"[.!?][\"')\u201d]?\s+(?=[A-Z\"\u201c])")
 _MAX_SENTENCE_ENDS = SHORT_TEXT_SENTENCES + 2
+_KEEPS_TOKENS = 64
 # Language detection on fewer characters than this is guesswork (short notes full of
 # place names look foreign), so such texts are taken as English.
 MIN_CHARS_FOR_LANGUAGE_ID = 200
@@ -227,9 +228,10 @@ class Pipeline:
         classifier = self.classifier
         if classifier is None:
             return False
-        # Spaced as the extractor spaces a short text's whole (verdicts.py), so that the read
-        # is remembered for it if the text is parsed.
-        return proposed_kind(classifier.classify([" ".join(text.split())])[0]) is not None
+        # Only the text's opening is read: a snippet tells its happening first, and on the
+        # throughput mix 69 of 75 cue-less texts read here are local news with none to tell.
+        opening = classifier.classify([" ".join(text.split())], max_tokens=_KEEPS_TOKENS)
+        return proposed_kind(opening[0]) is not None
 
     def _extract(self, prepared: _Prepared, parsed: SpacyDoc) -> list[Event]:
         return extract_events(
