@@ -73,3 +73,26 @@ def test_a_text_read_again_comes_from_memory(
     assert read == [[text], [text]]
     assert first[0] == first[1] == again[0]
     assert cut[0] != again[0]
+
+
+def test_a_sentence_searched_again_for_actors_comes_from_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from conflictwire.events.fields.actors import get_actor_dictionary
+
+    actors = get_actor_dictionary()
+    text = "Al-Shabaab fighters ambushed Somali National Army troops near a village on Sunday."
+    searched: list[tuple[str, str | None]] = []
+    real = actors._find
+
+    def spy(t: str, country: str | None) -> Any:
+        searched.append((t, country))
+        return real(t, country)
+
+    monkeypatch.setattr(actors, "_find", spy)
+    first = actors.find_actors(text, country="Somalia")
+    again = actors.find_actors(text, country="Somalia")
+    elsewhere = actors.find_actors(text, country="Kenya")  # another country: another search
+    assert first == again and first  # the same actors, and some were found
+    assert searched == [(text, "Somalia"), (text, "Kenya")]
+    assert [m.text for m in elsewhere][:1] == [m.text for m in first][:1]

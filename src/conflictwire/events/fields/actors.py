@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -69,6 +70,9 @@ _NOT_ACTOR_BEFORE = frozenset(
 _NOT_ACTOR_AFTER = re.compile(
     r"^(?:'s)?\s+(?:oblast|region|province|border|territory|state\s+of|embassy|capital)\b", re.I
 )
+
+
+_MEMO_SIZE = 4096  # texts whose actors are remembered (a sentence is searched twice)
 
 
 @dataclass(frozen=True)
@@ -210,13 +214,28 @@ class ActorDictionary:
 
     def __init__(self, entries: list[_Entry], clans: ClanTree | None = None) -> None:
         self.entries = entries
+        self._memo: dict[tuple[str, str | None], tuple[ActorMention, ...]] = {}
+        self._lock = threading.Lock()
         for entry in entries:
             if entry.regex is None:
                 entry.compile()
         self.clans = clans
 
     def find_actors(self, text: str, *, country: str | None) -> list[ActorMention]:
-        """Every actor named in ``text``, leftmost-longest, without overlaps, in text order."""
+        """Every actor named in ``text``, leftmost-longest, without overlaps, in text order.
+        Remembered for the last few thousand texts: a sentence is searched for its actors'
+        spans and again for its doers, one regular expression per entry each time."""
+        key = (text, country)
+        found = self._memo.get(key)
+        if found is None:
+            found = tuple(self._find(text, country))
+            with self._lock:  # the API's threads share one dictionary
+                self._memo[key] = found
+                if len(self._memo) > _MEMO_SIZE:
+                    self._memo.pop(next(iter(self._memo)))  # the oldest first
+        return list(found)
+
+    def _find(self, text: str, country: str | None) -> list[ActorMention]:
         candidates: list[tuple[int, int, int, ActorMention]] = []
         for entry in self.entries:
             if not entry.applies(country) or entry.regex is None:
