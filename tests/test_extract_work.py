@@ -96,3 +96,30 @@ def test_a_sentence_searched_again_for_actors_comes_from_memory(
     assert first == again and first  # the same actors, and some were found
     assert searched == [(text, "Somalia"), (text, "Kenya")]
     assert [m.text for m in elsewhere][:1] == [m.text for m in first][:1]
+
+
+QUIET = "The council met on Tuesday to discuss the parks budget for the coming year."
+
+
+def test_an_article_cut_down_by_the_prefilter_is_not_read_as_a_snippet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from conflictwire.events.assemble import extractor
+    from conflictwire.events.classify.verdicts import sentence_verdicts
+
+    seen: list[tuple[int, bool | None]] = []
+    real = sentence_verdicts
+
+    def spy(sentences: Any, classifier: Any, short: bool | None = None) -> Any:
+        seen.append((len(sentences), short))
+        return real(sentences, classifier, short)
+
+    monkeypatch.setattr(extractor, "sentence_verdicts", spy)
+    article = " ".join([QUIET] * 20 + [ATTACK] + [QUIET] * 5)
+    assert len(article) > 1200
+    Pipeline(prefilter=True).process(Document("cut", article))
+    Pipeline(prefilter=True).process(Document("snippet", f"{ATTACK} {QUIET}"))
+    (kept, as_article), (_, as_snippet) = seen
+    assert kept <= 4  # what the prefilter left of the article: few sentences...
+    assert as_article is False  # ...yet it is an article, its sentences read one by one
+    assert as_snippet is True

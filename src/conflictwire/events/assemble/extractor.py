@@ -59,6 +59,7 @@ from conflictwire.events.classify.coding import (
 from conflictwire.events.classify.model import Prediction, TextClassifier, coder_version
 from conflictwire.events.classify.verdicts import (
     NO_VERDICTS,
+    SHORT_TEXT_CHARS,
     SHORT_TEXT_SENTENCES,
     Verdicts,
     lead_start,
@@ -504,8 +505,12 @@ def _mentions(ctx: _DocContext) -> list[Mention]:
         # The classifier reads what happened, not the dateline before it ("2012-10-04 KABUL,
         # Afghanistan, October 4, 2012 -" reads as an old story's date).
         body = [(start, text[max(0, ctx.dateline_end - start) :]) for start, text in body]
-        ctx.verdicts, ctx.proposable = sentence_verdicts(body, ctx.classifier)
-        ctx.short = len(body) <= SHORT_TEXT_SENTENCES
+        # An article the prefilter cut down to a few sentences is no snippet: its fragments
+        # joined are no text the classifier was trained on, and reading them whole cost a
+        # long read per article.
+        cut = len(ctx.text) > SHORT_TEXT_CHARS and ctx.parsed.text != ctx.text
+        ctx.short = len(body) <= SHORT_TEXT_SENTENCES and not cut
+        ctx.verdicts, ctx.proposable = sentence_verdicts(body, ctx.classifier, ctx.short)
         ctx.first_start = lead_start(body)
     pending: list[_Pending] = []
     for i, sent in enumerate(sents):

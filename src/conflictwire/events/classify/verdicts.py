@@ -124,13 +124,15 @@ NO_VERDICTS = Verdicts({}, None)
 
 
 def sentence_verdicts(
-    sentences: Sequence[tuple[int, str]], classifier: TextClassifier
+    sentences: Sequence[tuple[int, str]], classifier: TextClassifier, short: bool | None = None
 ) -> tuple[Verdicts, frozenset[int]]:
     """The classifier's verdicts on the candidate sentences, keyed by start offset, and the
     starts of those that may open a happening of their own: the ones with a cue, and a text's
     first sentence. A bare "There were no casualties." is read (it may veto) but never made an
-    event by itself."""
-    short = len(sentences) <= SHORT_TEXT_SENTENCES
+    event by itself. ``short``: whether the text is a note or snippet (by default, whether it
+    has at most ``SHORT_TEXT_SENTENCES`` sentences)."""
+    if short is None:
+        short = len(sentences) <= SHORT_TEXT_SENTENCES
     cued = {start for start, text in sentences if is_candidate(text, short)}
     # A sentence with no cue can neither make a happening nor, lacking a rule cue, be vetoed:
     # reading it would change nothing. A short text (a note, a snippet) is read whole for its
