@@ -12,11 +12,11 @@ import csv
 import json
 from pathlib import Path
 
-from conflictwire.events.classify.model import TextClassifier
+from conflictwire.events.classify.model import DEFAULT_MODEL, TextClassifier
 
 ROOT = Path(__file__).resolve().parents[1]
 PROBES = ROOT / "tests" / "fixtures" / "classifier"
-MODEL = ROOT / "src" / "conflictwire" / "data" / "models" / "coder-v2"
+MODEL = ROOT / "src" / "conflictwire" / "data" / "models" / DEFAULT_MODEL
 
 
 def main() -> None:

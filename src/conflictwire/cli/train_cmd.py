@@ -27,6 +27,13 @@ def train(
     layers: Annotated[
         int, typer.Option(min=1, max=6, help="Encoder layers kept (fewer: faster, coarser).")
     ] = 6,
+    teacher: Annotated[
+        Path | None,
+        typer.Option(help="A model folder to learn from too (distillation): its readings."),
+    ] = None,
+    distill: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Weight of the teacher's readings.")
+    ] = 0.8,
 ) -> None:
     """Train the happening classifier on labelled text; use the result with --model."""
     err = Console(stderr=True)
@@ -52,7 +59,10 @@ def train(
     options = TrainOptions(
         name=name or output.name,
         version=version,
-        finetune=FineTuneConfig(epochs=epochs, seed=seed, layers=layers),
+        finetune=FineTuneConfig(
+            epochs=epochs, seed=seed, layers=layers, distill=distill if teacher else 0.0
+        ),
+        teacher=teacher,
     )
     err.print(f"conflictwire train: {len(rows)} rows, {len(problems)} skipped")
     with Progress(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -19,9 +20,14 @@ from pathlib import Path
 from conflictwire.evaluation.snippets import LabelledRow
 from conflictwire.events.classify.labels import LABELS
 from conflictwire.training.corpus import corpus_digest
-from conflictwire.training.finetune import FineTuneConfig, encoder_dir, fine_tune
+from conflictwire.training.finetune import NO_LABEL, FineTuneConfig, encoder_dir, fine_tune
 
-__all__ = ["TrainOptions", "train_model"]
+__all__ = ["TrainOptions", "train_model", "transfer_sentences"]
+
+# A sentence ends at . ! or ? before a capital or an opening quote: enough to cut the
+# corpus's snippets (the team's own, in English) into the sentences the pipeline reads alone.
+_SENTENCE_BREAK = re.compile(r'(?:(?<=[.!?])|(?<=[.!?]["\u201d\']))\s+(?=["\u201cA-Z])')
+_MIN_SENTENCE = 20
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +38,8 @@ class TrainOptions:
     version: str = "1"
     finetune: FineTuneConfig = field(default_factory=FineTuneConfig)
     quantize: bool = True
+    # A model folder whose readings of the training texts the new model learns from too.
+    teacher: Path | None = None
 
 
 def tokenizer_for(max_length: int) -> object:
@@ -58,14 +66,16 @@ def train_model(
     labels = list(LABELS)
     index = {label: i for i, label in enumerate(labels)}
     tok = tokenizer_for(opts.finetune.max_length)
-    module = fine_tune(
-        [r.text for r in rows],
-        [index[r.label] for r in rows],
-        len(labels),
-        opts.finetune,
-        tok,
-        on_step,
-    )
+    texts = [r.text for r in rows]
+    gold = [index[r.label] for r in rows]
+    soft = None
+    if opts.teacher is not None:
+        # The pipeline reads a long text's sentences one by one: the student reads them too,
+        # with the teacher's reading of each as its only label.
+        extra = transfer_sentences(texts)
+        texts, gold = texts + extra, gold + [NO_LABEL] * len(extra)
+        soft = _teacher_readings(opts.teacher, texts, labels)
+    module = fine_tune(texts, gold, len(labels), opts.finetune, tok, on_step, soft)
     from conflictwire.training.export import export_onnx
 
     staging = target.with_name(target.name + ".partial")
@@ -83,6 +93,8 @@ def train_model(
         "corpus_rows": len(rows),
         "label_counts": dict(sorted(Counter(r.label for r in rows).items())),
         "training": dataclasses.asdict(opts.finetune),
+        "teacher": _teacher_identity(opts.teacher),
+        "transfer_sentences": len(texts) - len(rows),
         "quantized": opts.quantize,
     }
     (staging / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
@@ -91,3 +103,38 @@ def train_model(
         shutil.rmtree(target)
     staging.rename(target)
     return target
+
+
+def _teacher_readings(folder: Path, texts: list[str], labels: list[str]) -> list[list[float]]:
+    """The teacher's probabilities for ``texts``, columns in ``labels`` order. Each text is
+    read alone (as at run time), so the readings, and the student, do not depend on batching."""
+    from conflictwire.events.classify.model import TextClassifier
+
+    teacher = TextClassifier(folder)
+    if teacher.labels != labels:
+        raise ValueError(f"E103 {folder}: the teacher's labels are not this version's labels")
+    log.info("reading %d texts with the teacher %s", len(texts), teacher.identity)
+    return [list(map(float, row)) for row in teacher.probabilities(texts)]
+
+
+def _teacher_identity(folder: Path | None) -> str | None:
+    if folder is None:
+        return None
+    from conflictwire.events.classify.model import TextClassifier
+
+    return TextClassifier(folder).identity
+
+
+def transfer_sentences(texts: list[str]) -> list[str]:
+    """The sentences of ``texts``' multi-sentence members, each once, none a text itself."""
+    seen = set(texts)
+    found: list[str] = []
+    for text in texts:
+        parts = [p for p in _SENTENCE_BREAK.split(text) if len(p) >= _MIN_SENTENCE]
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            if part not in seen:
+                seen.add(part)
+                found.append(part)
+    return found
