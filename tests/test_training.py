@@ -171,9 +171,20 @@ def test_transfer_sentences_are_the_sentences_of_longer_texts() -> None:
         "Ok. Residents closed their shops for the rest of the day.",
         "Troops retook the town on Sunday.",
         "Troops retook the town on Sunday. Gunmen shot dead two traders in the market.",
+        "Lt. Gen. Ahmed Noor said the U.S. Embassy was shut. It reopened on Monday morning.",
     ]
     assert transfer_sentences(texts) == [
         "Gunmen shot dead two traders in the market.",
         'Police said "they fled on motorbikes."',
         "Residents closed their shops for the rest of the day.",
+        "Lt. Gen. Ahmed Noor said the U.S. Embassy was shut.",
+        "It reopened on Monday morning.",
     ]
+
+
+def test_a_teacher_without_a_distillation_weight_is_refused(tmp_path: Path) -> None:
+    from conflictwire.training import TrainOptions, train_model
+
+    with pytest.raises(ValueError, match="E104"):
+        train_model(_slice(), tmp_path / "m", TrainOptions(teacher=TEACHER))
+    assert not (tmp_path / "m").exists()

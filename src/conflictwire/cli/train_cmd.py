@@ -42,6 +42,9 @@ def train(
         from conflictwire.training.finetune import FineTuneConfig, training_available
     except ImportError as exc:  # pragma: no cover - the package itself is broken
         raise typer.Exit(2) from exc
+    if teacher is not None and distill <= 0:
+        typer.echo("conflictwire train: --teacher needs --distill above 0", err=True)
+        raise typer.Exit(2)
     if not training_available():
         err.print('conflictwire train: needs the training extra: pip install -e ".[train]"')
         raise typer.Exit(2)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import re
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -19,15 +18,14 @@ from pathlib import Path
 
 from conflictwire.evaluation.snippets import LabelledRow
 from conflictwire.events.classify.labels import LABELS
+from conflictwire.events.classify.model import TextClassifier
+from conflictwire.nlp.prefilter import split_units
 from conflictwire.training.corpus import corpus_digest
 from conflictwire.training.finetune import NO_LABEL, FineTuneConfig, encoder_dir, fine_tune
 
 __all__ = ["TrainOptions", "train_model", "transfer_sentences"]
 
-# A sentence ends at . ! or ? before a capital or an opening quote: enough to cut the
-# corpus's snippets (the team's own, in English) into the sentences the pipeline reads alone.
-_SENTENCE_BREAK = re.compile(r'(?:(?<=[.!?])|(?<=[.!?]["\u201d\']))\s+(?=["\u201cA-Z])')
-_MIN_SENTENCE = 20
+_MIN_SENTENCE = 20  # characters: "Ok." or a stray "Mr." tells nothing to learn from
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +36,8 @@ class TrainOptions:
     version: str = "1"
     finetune: FineTuneConfig = field(default_factory=FineTuneConfig)
     quantize: bool = True
-    # A model folder whose readings of the training texts the new model learns from too.
+    # A model folder whose readings of the training texts the new model learns from too,
+    # with weight ``finetune.distill`` (which must then be above 0).
     teacher: Path | None = None
 
 
@@ -68,13 +67,15 @@ def train_model(
     tok = tokenizer_for(opts.finetune.max_length)
     texts = [r.text for r in rows]
     gold = [index[r.label] for r in rows]
-    soft = None
-    if opts.teacher is not None:
+    soft, teacher = None, _teacher(opts, labels)
+    if teacher is not None:
         # The pipeline reads a long text's sentences one by one: the student reads them too,
         # with the teacher's reading of each as its only label.
         extra = transfer_sentences(texts)
         texts, gold = texts + extra, gold + [NO_LABEL] * len(extra)
-        soft = _teacher_readings(opts.teacher, texts, labels)
+        log.info("reading %d texts with the teacher %s", len(texts), teacher.identity)
+        # Each text is read alone (as at run time): the readings do not depend on batching.
+        soft = [list(map(float, row)) for row in teacher.probabilities(texts)]
     module = fine_tune(texts, gold, len(labels), opts.finetune, tok, on_step, soft)
     from conflictwire.training.export import export_onnx
 
@@ -93,7 +94,7 @@ def train_model(
         "corpus_rows": len(rows),
         "label_counts": dict(sorted(Counter(r.label for r in rows).items())),
         "training": dataclasses.asdict(opts.finetune),
-        "teacher": _teacher_identity(opts.teacher),
+        "teacher": teacher.identity if teacher is not None else None,
         "transfer_sentences": len(texts) - len(rows),
         "quantized": opts.quantize,
     }
@@ -105,32 +106,25 @@ def train_model(
     return target
 
 
-def _teacher_readings(folder: Path, texts: list[str], labels: list[str]) -> list[list[float]]:
-    """The teacher's probabilities for ``texts``, columns in ``labels`` order. Each text is
-    read alone (as at run time), so the readings, and the student, do not depend on batching."""
-    from conflictwire.events.classify.model import TextClassifier
-
-    teacher = TextClassifier(folder)
-    if teacher.labels != labels:
-        raise ValueError(f"E103 {folder}: the teacher's labels are not this version's labels")
-    log.info("reading %d texts with the teacher %s", len(texts), teacher.identity)
-    return [list(map(float, row)) for row in teacher.probabilities(texts)]
-
-
-def _teacher_identity(folder: Path | None) -> str | None:
-    if folder is None:
+def _teacher(opts: TrainOptions, labels: list[str]) -> TextClassifier | None:
+    """The loaded teacher, if ``opts`` names one."""
+    if opts.teacher is None:
         return None
-    from conflictwire.events.classify.model import TextClassifier
-
-    return TextClassifier(folder).identity
+    if opts.finetune.distill <= 0:
+        raise ValueError(f"E104 {opts.teacher}: a teacher needs a distillation weight above 0")
+    teacher = TextClassifier(opts.teacher)
+    if teacher.labels != labels:
+        raise ValueError(f"E103 {opts.teacher}: the teacher's labels are not this version's")
+    return teacher
 
 
 def transfer_sentences(texts: list[str]) -> list[str]:
-    """The sentences of ``texts``' multi-sentence members, each once, none a text itself."""
+    """The sentences of ``texts``' multi-sentence members, each once, none a text itself,
+    cut as the prefilter cuts an article (abbreviations such as "Lt. Gen." kept whole)."""
     seen = set(texts)
     found: list[str] = []
     for text in texts:
-        parts = [p for p in _SENTENCE_BREAK.split(text) if len(p) >= _MIN_SENTENCE]
+        parts = [text[a:b] for a, b in split_units(text) if b - a >= _MIN_SENTENCE]
         if len(parts) < 2:
             continue
         for part in parts:
