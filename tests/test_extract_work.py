@@ -123,3 +123,13 @@ def test_an_article_cut_down_by_the_prefilter_is_not_read_as_a_snippet(
     assert kept <= 4  # what the prefilter left of the article: few sentences...
     assert as_article is False  # ...yet it is an article, its sentences read one by one
     assert as_snippet is True
+
+
+def test_a_bounded_memo_forgets_its_oldest_entries_first() -> None:
+    from conflictwire._memo import BoundedMemo
+
+    memo: BoundedMemo[str, int] = BoundedMemo(2)
+    memo.put("a", 1)
+    memo.put("b", 2)
+    memo.put("c", 3)
+    assert (memo.get("a"), memo.get("b"), memo.get("c"), len(memo)) == (None, 2, 3, 2)

@@ -12,7 +12,6 @@ import functools
 import json
 import logging
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from conflictwire._memo import BoundedMemo
 from conflictwire.events.classify.labels import in_scope
 
 __all__ = [
@@ -88,8 +88,7 @@ class TextClassifier:
         self._lock = threading.Lock()  # tokenizers' settings are per object
         self.labels: list[str] = list(self.meta["labels"])
         self._event_columns = np.array([in_scope(label) for label in self.labels])
-        self._memo: OrderedDict[tuple[str, int | None], Prediction] = OrderedDict()
-        self._memo_lock = threading.Lock()
+        self._memo: BoundedMemo[tuple[str, int | None], Prediction] = BoundedMemo(_MEMO_SIZE)
         self.folder = folder
 
     @property
@@ -124,15 +123,11 @@ class TextClassifier:
         only and the last few thousand are remembered: a short text is read whole before it is
         parsed (is it worth parsing?) and again as its main sentence's context, and wires
         repeat each other's sentences."""
-        with self._memo_lock:
-            known = {t: self._memo[(t, max_tokens)] for t in texts if (t, max_tokens) in self._memo}
+        known = {t: p for t in texts if (p := self._memo.get((t, max_tokens))) is not None}
         todo = [t for t in dict.fromkeys(texts) if t not in known]
         read = dict(zip(todo, self._predict(todo, max_tokens), strict=True)) if todo else {}
-        with self._memo_lock:
-            for text, prediction in read.items():
-                self._memo[(text, max_tokens)] = prediction
-            while len(self._memo) > _MEMO_SIZE:
-                self._memo.popitem(last=False)  # the oldest read goes first
+        for text, prediction in read.items():
+            self._memo.put((text, max_tokens), prediction)
         return [known[t] if t in known else read[t] for t in texts]
 
     def _predict(self, texts: list[str], max_tokens: int | None) -> list[Prediction]:

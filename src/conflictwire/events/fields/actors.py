@@ -18,11 +18,12 @@ import json
 import logging
 import os
 import re
-import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from conflictwire._memo import BoundedMemo
 
 __all__ = [
     "ENV_VAR",
@@ -214,8 +215,9 @@ class ActorDictionary:
 
     def __init__(self, entries: list[_Entry], clans: ClanTree | None = None) -> None:
         self.entries = entries
-        self._memo: dict[tuple[str, str | None], tuple[ActorMention, ...]] = {}
-        self._lock = threading.Lock()
+        self._memo: BoundedMemo[tuple[str, str | None], tuple[ActorMention, ...]] = BoundedMemo(
+            _MEMO_SIZE
+        )
         for entry in entries:
             if entry.regex is None:
                 entry.compile()
@@ -229,10 +231,7 @@ class ActorDictionary:
         found = self._memo.get(key)
         if found is None:
             found = tuple(self._find(text, country))
-            with self._lock:  # the API's threads share one dictionary
-                self._memo[key] = found
-                if len(self._memo) > _MEMO_SIZE:
-                    self._memo.pop(next(iter(self._memo)))  # the oldest first
+            self._memo.put(key, found)
         return list(found)
 
     def _find(self, text: str, country: str | None) -> list[ActorMention]:
