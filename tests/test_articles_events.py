@@ -379,8 +379,8 @@ def test_the_dateline_places_only_when_the_story_is_there() -> None:
 
 
 def test_a_weekday_possessive_retells_the_storys_own_happening() -> None:
-    from conflictwire.events.assemble.extractor import _COREF, _COREF_SUBJ
+    from conflictwire.events.assemble.context import COREF, COREF_SUBJ
 
-    assert _COREF.search("Among the dead in Sunday's attack was a teacher from the town.")
-    assert _COREF_SUBJ.search("Friday's blast was the second in the market this month.")
-    assert not _COREF.search("Among the dead in last year's attack was a teacher.")
+    assert COREF.search("Among the dead in Sunday's attack was a teacher from the town.")
+    assert COREF_SUBJ.search("Friday's blast was the second in the market this month.")
+    assert not COREF.search("Among the dead in last year's attack was a teacher.")
