@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conflictwire.events.assemble.background import background_reason
-from conflictwire.events.classify.blend import choose_sub_type, proposed_kind
+from conflictwire.events.classify.blend import choose_sub_type, proposed_kind, unsupported, vetoed
 from conflictwire.events.classify.model import Prediction
 
 
@@ -152,3 +152,44 @@ def test_an_article_sentence_with_no_crowd_proposes_no_demonstration(sentence: s
 )
 def test_an_article_sentence_naming_the_crowd_still_proposes_one(sentence: str) -> None:
     assert proposed_kind(PROTEST, whole_text=False, text=sentence) == "Peaceful protest"
+
+
+def test_out_of_scope_reasons_veto_together() -> None:
+    # A council quote that pupils "hit school": no single reason reaches the veto, together
+    # they are nearly all of it.
+    split = _pred(
+        {
+            "Out of scope: plan or threat": 0.45,
+            "Out of scope: not conflict": 0.3,
+            "Out of scope: claim only": 0.15,
+            "Shelling/artillery/missile attack": 0.1,
+        }
+    )
+    assert split.out_of_scope == pytest.approx(0.9)
+    assert vetoed(split, labelled=False)
+    assert not vetoed(split, labelled=True)  # an ACLED label fixed the type
+    unsure = _pred(
+        {"Out of scope: not conflict": 0.35, "Out of scope: background": 0.2, "Attack": 0.45}
+    )
+    assert not vetoed(unsure, labelled=False)
+
+
+CAR_CRASH = _pred({"Suicide bomb": 0.5, "Out of scope: accident or disaster": 0.4, "Attack": 0.1})
+
+
+def test_an_everyday_word_happening_read_as_nothing_of_its_kind_is_unsupported() -> None:
+    # "A man died after his car struck a tree": the rules' "struck" and "died" make an attack.
+    assert unsupported("Attack", [CAR_CRASH], ["~strike", "~kill"])
+    # Told with an attack's own word, the rules' reading stands.
+    assert not unsupported("Attack", [CAR_CRASH], ["~strike", "Attack"])
+    # One sentence of the happening read as its kind is enough.
+    attack = _pred({"Attack": 0.8, "Out of scope: ordinary crime": 0.2})
+    assert not unsupported("Attack", [CAR_CRASH, attack], ["~strike", "~kill"])
+
+
+def test_a_clash_read_as_an_attack_is_supported() -> None:
+    # "Gunmen attacked a police station, leaving two officers dead": armed victims make it a
+    # clash for the rules, an attack for the classifier; either way a happening of the kind.
+    read = _pred({"Attack": 0.9, "Armed clash": 0.09, "Out of scope: ordinary crime": 0.01})
+    assert not unsupported("Armed clash", [read], ["~attack", "~kill"])
+    assert unsupported("Shelling/artillery/missile attack", [read], ["~attack", "~kill"])

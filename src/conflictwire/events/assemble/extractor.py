@@ -54,6 +54,7 @@ from conflictwire.events.classify.blend import (
     PROPOSED_MARK,
     choose_sub_type,
     proposed_kind,
+    unsupported,
     vetoed,
 )
 from conflictwire.events.classify.coding import (
@@ -451,6 +452,8 @@ def _code(
     if learned != sub:
         sub = territory_by_actor(learned, actor1)
         confidence = max((p.probability(sub) for p in preds), default=confidence)
+    if not ctx.short and not rules_first and unsupported(sub, preds, kinds):
+        return None  # an article's "struck by a car", "the flu killed six": no event of ACLED's
     actor1, actor2 = final_actors(sub, actor1, actor2, text, ctx.country)
     event = build_event(
         ctx.doc,

@@ -59,6 +59,11 @@ class Prediction:
     def is_event(self) -> bool:
         return in_scope(self.label)
 
+    @property
+    def out_of_scope(self) -> float:
+        """The probability that the text tells no ACLED event, whatever the reason."""
+        return sum(p for label, p in self.probabilities.items() if not in_scope(label))
+
 
 class TextClassifier:
     """One loaded model; thread-safe (onnxruntime sessions are)."""
