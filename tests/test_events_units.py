@@ -6,7 +6,7 @@ import pytest
 
 from conflictwire.events.candidates.modality import is_irrealis
 from conflictwire.events.candidates.triggers import find_triggers, note_label
-from conflictwire.events.classify.coding import resolve_sub_type
+from conflictwire.events.classify.coding import between_parties, resolve_sub_type
 from conflictwire.events.classify.taxonomy import (
     EVENT_TYPES,
     SUB_EVENT_TYPES,
@@ -131,3 +131,24 @@ def test_weapons_with_counts() -> None:
         w.type: w.count for w in find_weapons("Russia launched 48 cruise missiles and two drones")
     }
     assert found == {"cruise missile": 48, "drone": 2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week the selectmen agreed to allocate $4,500 to hire an engineer.",
+        "The city had a lease agreement with a tea company.",
+        "A conference committee agreed Thursday on a state budget.",
+    ],
+)
+def test_an_agreement_without_conflict_parties_is_none_of_acled_s(text: str) -> None:
+    assert not between_parties(text, None, None)
+    residents = ActorRef(0, 1, "residents", "Civilians (United States)", 7)
+    assert not between_parties(text, residents, None)  # civilians are no party to a conflict
+
+
+def test_an_agreement_of_conflict_parties_or_about_the_conflict_is() -> None:
+    assert between_parties("The two sides agreed a 48-hour truce in three towns.", None, None)
+    assert between_parties("Elders of the two clans signed a pact at Tolofe.", None, None)
+    group = ActorRef(0, 10, "Al Shabaab", "Al Shabaab", 2)
+    assert between_parties("Al Shabaab reached an agreement with the elders.", group, None)

@@ -59,6 +59,7 @@ from conflictwire.events.classify.blend import (
 )
 from conflictwire.events.classify.coding import (
     LABEL_MARK,
+    between_parties,
     names_armed_victims,
     resolve_sub_type,
     territory_by_actor,
@@ -454,6 +455,9 @@ def _code(
         confidence = max((p.probability(sub) for p in preds), default=confidence)
     if not ctx.short and not rules_first and unsupported(sub, preds, kinds):
         return None  # an article's "struck by a car", "the flu killed six": no event of ACLED's
+    scope = ctx.text if ctx.short else text  # a snippet is one story: its whole text
+    if sub == "Agreement" and not between_parties(scope, actor1, actor2):
+        return None  # a council, a lease, a budget: no agreement between conflict parties
     actor1, actor2 = final_actors(sub, actor1, actor2, text, ctx.country)
     event = build_event(
         ctx.doc,
