@@ -6,7 +6,11 @@ import pytest
 
 from conflictwire.events.candidates.modality import is_irrealis
 from conflictwire.events.candidates.triggers import find_triggers, note_label
-from conflictwire.events.classify.coding import between_parties, resolve_sub_type
+from conflictwire.events.classify.coding import (
+    between_parties,
+    ordinary_arrest,
+    resolve_sub_type,
+)
 from conflictwire.events.classify.taxonomy import (
     EVENT_TYPES,
     SUB_EVENT_TYPES,
@@ -152,3 +156,29 @@ def test_an_agreement_of_conflict_parties_or_about_the_conflict_is() -> None:
     assert between_parties("Elders of the two clans signed a pact at Tolofe.", None, None)
     group = ActorRef(0, 10, "Al Shabaab", "Al Shabaab", 2)
     assert between_parties("Al Shabaab reached an agreement with the elders.", group, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Paris man was arrested Sunday on five counts of rape of a child.",
+        "Two men were arrested after deputies with the sheriff's office seized a meth lab.",
+        "He was arrested at a traffic stop on an outstanding warrant and held on $5,000 bail.",
+    ],
+)
+def test_an_arrest_for_ordinary_crime_is_police_work(text: str) -> None:
+    assert ordinary_arrest(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested an opposition activist on drug charges his party calls fabricated.",
+        "The force detained two suspected insurgents and seized 50 kilograms of opium.",
+        "Troops stopped a car and seized heroin, two rockets and a rifle; four men were held.",
+        "Ten supporters of the ruling Party were arrested at the march in March.",
+        "Police arrested 40 people outside parliament.",  # no charge named: not ruled out
+    ],
+)
+def test_an_arrest_with_a_political_side_or_no_charge_stays(text: str) -> None:
+    assert not ordinary_arrest(text)

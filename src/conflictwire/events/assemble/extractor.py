@@ -61,6 +61,7 @@ from conflictwire.events.classify.coding import (
     LABEL_MARK,
     between_parties,
     names_armed_victims,
+    ordinary_arrest,
     resolve_sub_type,
     territory_by_actor,
 )
@@ -458,6 +459,8 @@ def _code(
     scope = ctx.text if ctx.short else text  # a snippet is one story: its whole text
     if sub == "Agreement" and not between_parties(scope, actor1, actor2):
         return None  # a council, a lease, a budget: no agreement between conflict parties
+    if sub == "Arrests" and not rules_first and ordinary_arrest(scope):
+        return None  # "arrested on a charge of possession of narcotics": police work
     actor1, actor2 = final_actors(sub, actor1, actor2, text, ctx.country)
     event = build_event(
         ctx.doc,
@@ -507,7 +510,9 @@ def extract_events(
             events.append(event)
             # An ACLED note codes a raid as one event, as ACLED does; a press release or
             # article reports its detentions as a happening of their own.
-            arrest = None if single else arrests_of(event, ctx.cleaned, _own_arrests(draft, actor1))
+            own = _own_arrests(draft, actor1)
+            police_work = ordinary_arrest(" ".join(m.text for m in own))
+            arrest = None if single or police_work else arrests_of(event, ctx.cleaned, own)
             if arrest is not None:
                 arrest.coder_version = event.coder_version
                 arrest.confidence = _probability(draft, "Arrests")
