@@ -193,3 +193,13 @@ def test_a_clash_read_as_an_attack_is_supported() -> None:
     read = _pred({"Attack": 0.9, "Armed clash": 0.09, "Out of scope: ordinary crime": 0.01})
     assert not unsupported("Armed clash", [read], ["~attack", "~kill"])
     assert unsupported("Shelling/artillery/missile attack", [read], ["~attack", "~kill"])
+
+
+def test_a_happening_with_no_one_named_needs_the_classifier_to_see_its_kind() -> None:
+    # "The remaining acres are controlled by private owners": a territory cue, no actor.
+    read = _pred({"Out of scope: not conflict": 0.5, "Other": 0.4, "Agreement": 0.1})
+    sub, kinds = "Non-state actor overtakes territory", ["Non-state actor overtakes territory"]
+    assert unsupported(sub, [read], kinds, named=False)
+    assert not unsupported(sub, [read], kinds, named=True)  # a named group's cue stands
+    taken = _pred({"Non-state actor overtakes territory": 0.7, "Armed clash": 0.3})
+    assert not unsupported(sub, [taken], kinds, named=False)

@@ -454,14 +454,9 @@ def _code(
     if learned != sub:
         sub = territory_by_actor(learned, actor1)
         confidence = max((p.probability(sub) for p in preds), default=confidence)
-    if not ctx.short and not rules_first and unsupported(sub, preds, kinds):
-        return None  # an article's "struck by a car", "the flu killed six": no event of ACLED's
-    scope = ctx.text if ctx.short else text  # a snippet is one story: its whole text
-    if sub == "Agreement" and not between_parties(scope, actor1, actor2):
-        return None  # a council, a lease, a budget: no agreement between conflict parties
-    if sub == "Arrests" and not rules_first and ordinary_arrest(scope):
-        return None  # "arrested on a charge of possession of narcotics": police work
     actor1, actor2 = final_actors(sub, actor1, actor2, text, ctx.country)
+    if _beyond_scope(ctx, sub, (preds, kinds), text, (actor1, actor2), rules_first):
+        return None
     event = build_event(
         ctx.doc,
         ctx.cleaned,
@@ -476,6 +471,28 @@ def _code(
     event.confidence = confidence
     event.coder_version = coder_version(ctx.classifier)
     return event
+
+
+def _beyond_scope(
+    ctx: DocContext,
+    sub: str,
+    readings: tuple[list[Prediction], list[str]],
+    text: str,
+    actors: tuple[ActorRef | None, ActorRef | None],
+    rules_first: bool,
+) -> bool:
+    """Whether ACLED would code no event for a happening of sub-type ``sub`` told in ``text``
+    (its sentences), given the classifier's ``readings`` of them and the rules' cues."""
+    scope = ctx.text if ctx.short else text  # a snippet is one story: its whole text
+    if sub == "Agreement" and not between_parties(scope, *actors):
+        return True  # a council, a lease, a budget: no agreement between conflict parties
+    if rules_first:
+        return False  # an ACLED-style note: the rules code what they have a cue for
+    if sub == "Arrests" and ordinary_arrest(scope):
+        return True  # "arrested on a charge of possession of narcotics": police work
+    named = any(actor is not None for actor in actors)
+    # An article's "struck by a car", "the flu killed six": no event of ACLED's.
+    return not ctx.short and unsupported(sub, *readings, named=named)
 
 
 def extract_events(
