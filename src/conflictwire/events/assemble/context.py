@@ -4,6 +4,7 @@ names no place of its own happened (its paragraph's scene)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import re
@@ -11,6 +12,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
+from conflictwire.events.assemble.segment import EventDraft, Mention
 from conflictwire.events.candidates.layout import heading_date, paragraph_of, paragraph_starts
 from conflictwire.events.candidates.triggers import note_label
 from conflictwire.events.classify.model import TextClassifier
@@ -23,7 +25,9 @@ from conflictwire.events.fields.places import (
     text_country,
     unnamed_abroad,
 )
+from conflictwire.events.fields.release_days import release_day
 from conflictwire.events.fields.scene import filed_location, scene_places
+from conflictwire.events.fields.support import DateRef, event_date
 from conflictwire.geo import Geocoder
 from conflictwire.records import CleanedText, Document, EventLocation, Place, PlaceMention
 
@@ -33,6 +37,7 @@ __all__ = [
     "DocContext",
     "district_in_region",
     "lead_sentences",
+    "narrative_date",
     "scene",
     "undatelined",
 ]
@@ -251,3 +256,37 @@ class DocContext:
         except Exception:  # a geocoder failure must not lose the event
             log.exception("%s: locating %d-%d failed", self.doc.doc_id, start, end)
             return EventLocation(place=None, precision=None, location_text=None)
+
+
+def narrative_date(ctx: DocContext, mentions: list[Mention], draft: EventDraft) -> DateRef | None:
+    """An undated happening took place on the story's last day named before it, else about
+    the dateline or publication day (within the week before: precision 2)."""
+    first = draft.mentions[0].start
+    earlier = [m.date for m in mentions if m.date is not None and m.start < first]
+    if earlier:
+        return earlier[-1]
+    scene = _scene_date(ctx, first)
+    if scene is not None:
+        return scene
+    told = release_day(ctx.text, ctx.dateline_end, first, ctx.anchor)
+    if told is not None:
+        return told  # a press release: the story's last day named, else its own day
+    if ctx.anchor:
+        # News reports what happened up to the day before; ACLED's precision 2 says "about".
+        try:
+            day = dt.date.fromisoformat(ctx.anchor[:10]) - dt.timedelta(days=1)
+        except ValueError:
+            log.warning("%s: unreadable anchor date %r", ctx.doc.doc_id, ctx.anchor)
+            return None
+        return DateRef(day.isoformat(), 2)
+    return None
+
+
+def _scene_date(ctx: DocContext, start: int) -> DateRef | None:
+    """The day a lead sentence with no event of its own gives ("ISAF troops observed
+    insurgents ... today"), for the undated happening told after it in its paragraph."""
+    for sent in lead_sentences(ctx, start):
+        found = event_date(undatelined(ctx, sent), published=ctx.doc.published, anchor=ctx.anchor)
+        if found is not None:
+            return found
+    return None

@@ -9,7 +9,6 @@ whose evidence spans index the original text.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
 import re
@@ -24,7 +23,7 @@ from conflictwire.events.assemble.context import (
     COREF_SUBJ,
     DocContext,
     district_in_region,
-    lead_sentences,
+    narrative_date,
     scene,
     undatelined,
 )
@@ -43,23 +42,13 @@ from conflictwire.events.candidates.headlines import (
     speaker_spans,
     told_before,
 )
-from conflictwire.events.candidates.layout import (
-    blocks,
-    paragraph_of,
-    single_report,
-)
+from conflictwire.events.candidates.layout import blocks, paragraph_of, single_report
 from conflictwire.events.candidates.modality import is_habitual, is_irrealis
 from conflictwire.events.candidates.triggers import GENERIC, Trigger, find_triggers
-from conflictwire.events.classify.blend import (
-    PROPOSED_MARK,
-    choose_sub_type,
-    proposed_kind,
-    unsupported,
-    vetoed,
-)
+from conflictwire.events.classify.blend import PROPOSED_MARK, choose_sub_type, proposed_kind, vetoed
 from conflictwire.events.classify.coding import (
     LABEL_MARK,
-    between_parties,
+    beyond_scope,
     names_armed_victims,
     ordinary_arrest,
     resolve_sub_type,
@@ -74,19 +63,10 @@ from conflictwire.events.classify.verdicts import (
 )
 from conflictwire.events.fields.asides import speech_days_blanked
 from conflictwire.events.fields.attribution import Attribution
-from conflictwire.events.fields.places import (
-    event_country,
-    release_place,
-)
-from conflictwire.events.fields.release_days import release_day
+from conflictwire.events.fields.places import event_country, release_place
 from conflictwire.events.fields.release_tolls import share_release_toll
 from conflictwire.events.fields.roles import assign_roles
-from conflictwire.events.fields.support import (
-    ActorRef,
-    DateRef,
-    event_date,
-    find_actors,
-)
+from conflictwire.events.fields.support import ActorRef, DateRef, event_date, find_actors
 from conflictwire.events.fields.weapons import find_weapons
 from conflictwire.geo import Geocoder
 from conflictwire.records import CleanedText, Document, Event, EventLocation
@@ -371,40 +351,6 @@ def _materialized(ctx: DocContext, pending: list[_Pending]) -> list[Mention]:
     return found
 
 
-def _narrative_date(ctx: DocContext, mentions: list[Mention], draft: EventDraft) -> DateRef | None:
-    """An undated happening took place on the story's last day named before it, else about
-    the dateline or publication day (within the week before: precision 2)."""
-    first = draft.mentions[0].start
-    earlier = [m.date for m in mentions if m.date is not None and m.start < first]
-    if earlier:
-        return earlier[-1]
-    scene = _scene_date(ctx, first)
-    if scene is not None:
-        return scene
-    told = release_day(ctx.text, ctx.dateline_end, first, ctx.anchor)
-    if told is not None:
-        return told  # a press release: the story's last day named, else its own day
-    if ctx.anchor:
-        # News reports what happened up to the day before; ACLED's precision 2 says "about".
-        try:
-            day = dt.date.fromisoformat(ctx.anchor[:10]) - dt.timedelta(days=1)
-        except ValueError:
-            log.warning("%s: unreadable anchor date %r", ctx.doc.doc_id, ctx.anchor)
-            return None
-        return DateRef(day.isoformat(), 2)
-    return None
-
-
-def _scene_date(ctx: DocContext, start: int) -> DateRef | None:
-    """The day a lead sentence with no event of its own gives ("ISAF troops observed
-    insurgents ... today"), for the undated happening told after it in its paragraph."""
-    for sent in lead_sentences(ctx, start):
-        found = event_date(undatelined(ctx, sent), published=ctx.doc.published, anchor=ctx.anchor)
-        if found is not None:
-            return found
-    return None
-
-
 def _code(
     ctx: DocContext,
     draft: EventDraft,
@@ -455,7 +401,8 @@ def _code(
         sub = territory_by_actor(learned, actor1)
         confidence = max((p.probability(sub) for p in preds), default=confidence)
     actor1, actor2 = final_actors(sub, actor1, actor2, text, ctx.country)
-    if _beyond_scope(ctx, sub, (preds, kinds), text, (actor1, actor2), rules_first):
+    scope = ctx.text if ctx.short else text  # a snippet is one story: its whole text
+    if beyond_scope(sub, (preds, kinds), scope, (actor1, actor2), ctx.short, rules_first):
         return None
     event = build_event(
         ctx.doc,
@@ -464,35 +411,13 @@ def _code(
         sub,
         (actor1, actor2),
         ctx.country,
-        fallback_date=_narrative_date(ctx, mentions, draft),
+        fallback_date=narrative_date(ctx, mentions, draft),
         # A one-event note: its toll may sit in a sentence with no trigger of its own.
         casualty_text=ctx.text if whole_note else None,
     )
     event.confidence = confidence
     event.coder_version = coder_version(ctx.classifier)
     return event
-
-
-def _beyond_scope(
-    ctx: DocContext,
-    sub: str,
-    readings: tuple[list[Prediction], list[str]],
-    text: str,
-    actors: tuple[ActorRef | None, ActorRef | None],
-    rules_first: bool,
-) -> bool:
-    """Whether ACLED would code no event for a happening of sub-type ``sub`` told in ``text``
-    (its sentences), given the classifier's ``readings`` of them and the rules' cues."""
-    scope = ctx.text if ctx.short else text  # a snippet is one story: its whole text
-    if sub == "Agreement" and not between_parties(scope, *actors):
-        return True  # a council, a lease, a budget: no agreement between conflict parties
-    if rules_first:
-        return False  # an ACLED-style note: the rules code what they have a cue for
-    if sub == "Arrests" and ordinary_arrest(scope):
-        return True  # "arrested on a charge of possession of narcotics": police work
-    named = any(actor is not None for actor in actors)
-    # An article's "struck by a car", "the flu killed six": no event of ACLED's.
-    return not ctx.short and unsupported(sub, *readings, named=named)
 
 
 def extract_events(

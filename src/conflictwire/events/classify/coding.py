@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 
+from conflictwire.events.classify.blend import unsupported
+from conflictwire.events.classify.model import Prediction
 from conflictwire.events.classify.taxonomy import SUB_EVENT_TYPES, pick_sub_type
 from conflictwire.events.fields.support import ActorRef, actor_match
 
 __all__ = [
     "LABEL_MARK",
     "between_parties",
+    "beyond_scope",
     "crowd_actor",
     "names_armed_victims",
     "ordinary_arrest",
@@ -118,6 +121,28 @@ def between_parties(text: str, actor1: ActorRef | None, actor2: ActorRef | None)
     if any(ref is not None and ref.inter != 7 for ref in (actor1, actor2)):
         return True
     return bool(_CONFLICT_TERMS.search(text))
+
+
+def beyond_scope(
+    sub: str,
+    readings: tuple[list[Prediction], list[str]],
+    text: str,
+    actors: tuple[ActorRef | None, ActorRef | None],
+    short: bool,
+    rules_first: bool,
+) -> bool:
+    """Whether ACLED would code no event for a happening of sub-type ``sub`` told in ``text``
+    (its sentences; a short text's whole), given the classifier's ``readings`` of them and
+    the rules' cues. ``rules_first``: an ACLED-style note, coded by its cues."""
+    if sub == "Agreement" and not between_parties(text, *actors):
+        return True  # a council, a lease, a budget: no agreement between conflict parties
+    if rules_first:
+        return False
+    if sub == "Arrests" and ordinary_arrest(text):
+        return True  # "arrested on a charge of possession of narcotics": police work
+    named = any(actor is not None for actor in actors)
+    # An article's "struck by a car", "the flu killed six": no event of ACLED's.
+    return not short and unsupported(sub, *readings, named=named)
 
 
 def _armed(ref: ActorRef | None) -> bool:
