@@ -10,6 +10,7 @@ from conflictwire.events.classify.coding import (
     between_parties,
     ordinary_arrest,
     resolve_sub_type,
+    territory_told,
 )
 from conflictwire.events.classify.taxonomy import (
     EVENT_TYPES,
@@ -182,3 +183,14 @@ def test_an_arrest_for_ordinary_crime_is_police_work(text: str) -> None:
 )
 def test_an_arrest_with_a_political_side_or_no_charge_stays(text: str) -> None:
     assert not ordinary_arrest(text)
+
+
+def test_territory_needs_a_place_changing_hands() -> None:
+    raid = (
+        "During an operation in Chak district, Wardak province, last night, an Afghan and "
+        "coalition security force killed two insurgents and detained three others."
+    )
+    assert not territory_told(raid)
+    assert territory_told("Somali forces pushed al-Shabaab out of two villages.")
+    assert territory_told("Rebels now control the town after government troops fled.")
+    assert territory_told("The army retook the airport on Sunday.")

@@ -48,11 +48,13 @@ from conflictwire.events.candidates.triggers import GENERIC, Trigger, find_trigg
 from conflictwire.events.classify.blend import PROPOSED_MARK, choose_sub_type, proposed_kind, vetoed
 from conflictwire.events.classify.coding import (
     LABEL_MARK,
+    TERRITORY,
     beyond_scope,
     names_armed_victims,
     ordinary_arrest,
     resolve_sub_type,
     territory_by_actor,
+    territory_told,
 )
 from conflictwire.events.classify.model import Prediction, TextClassifier, coder_version
 from conflictwire.events.classify.verdicts import (
@@ -180,9 +182,11 @@ def _reading(
     # read whole ("police seized seven illegal firearms" is the snippet's happening).
     main = ctx.short and sent.start_char == ctx.first_start
     set_aside = not kinds and bool(find_triggers(sent.text))
-    if not kinds and sent.start_char in ctx.proposable and (main or not set_aside):
+    # A running total ("has lost 7,500 troops in the war so far") tells no one happening.
+    proposable = sent.start_char in ctx.proposable and not is_cumulative(sent.text)
+    if not kinds and proposable and (main or not set_aside):
         proposed = proposed_kind(
-            read_verdict(), whole_text=ctx.short, set_aside=set_aside, text=sent.text
+            read_verdict(), whole_text=ctx.short and main, set_aside=set_aside, text=sent.text
         )
     if proposed is not None:
         kinds = [PROPOSED_MARK + proposed]  # a happening the rules have no cue for
@@ -397,11 +401,14 @@ def _code(
     )
     if learned is None:
         return None
+    scope = ctx.text if ctx.short else text  # a snippet is one story: its whole text
+    if sub is not None and learned in TERRITORY and not territory_told(scope):
+        # No place changed hands: the rules' reading of the raid stands.
+        learned, confidence = sub, max((p.probability(sub) for p in preds), default=None)
     if learned != sub:
         sub = territory_by_actor(learned, actor1)
         confidence = max((p.probability(sub) for p in preds), default=confidence)
     actor1, actor2 = final_actors(sub, actor1, actor2, text, ctx.country)
-    scope = ctx.text if ctx.short else text  # a snippet is one story: its whole text
     if beyond_scope(sub, (preds, kinds), scope, (actor1, actor2), ctx.short, rules_first):
         return None
     event = build_event(

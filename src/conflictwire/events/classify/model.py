@@ -33,7 +33,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "coder-v2"
+DEFAULT_MODEL = "coder-v3"
 _MEMO_SIZE = 4096  # verdicts remembered per loaded model (a few hundred kB)
 
 
