@@ -182,9 +182,9 @@ def _reading(
     # read whole ("police seized seven illegal firearms" is the snippet's happening).
     main = ctx.short and sent.start_char == ctx.first_start
     set_aside = not kinds and bool(find_triggers(sent.text))
+    proposable = not kinds and sent.start_char in ctx.proposable and (main or not set_aside)
     # A running total ("has lost 7,500 troops in the war so far") tells no one happening.
-    proposable = sent.start_char in ctx.proposable and not is_cumulative(sent.text)
-    if not kinds and proposable and (main or not set_aside):
+    if proposable and not is_cumulative(sent.text):
         proposed = proposed_kind(
             read_verdict(), whole_text=ctx.short and main, set_aside=set_aside, text=sent.text
         )
@@ -459,9 +459,12 @@ def extract_events(
             events.append(event)
             # An ACLED note codes a raid as one event, as ACLED does; a press release or
             # article reports its detentions as a happening of their own.
+            if single:
+                continue
             own = _own_arrests(draft, actor1)
-            police_work = ordinary_arrest(" ".join(m.text for m in own))
-            arrest = None if single or police_work else arrests_of(event, ctx.cleaned, own)
+            if ordinary_arrest(" ".join(m.text for m in own)):
+                continue  # police work is no arrest of ACLED's
+            arrest = arrests_of(event, ctx.cleaned, own)
             if arrest is not None:
                 arrest.coder_version = event.coder_version
                 arrest.confidence = _probability(draft, "Arrests")

@@ -130,8 +130,9 @@ def proposed_kind(
     set_aside: bool = False,
     text: str = "",
 ) -> str | None:
-    """The sub-type a cue-less sentence is coded as, or None. In a longer document
-    (``whole_text`` False) a lone sentence proposes only a demonstration, the happening
+    """The sub-type a cue-less sentence is coded as, or None. A sentence not read as the
+    whole text (``whole_text`` False: an article's, or a short text's after its main one)
+    proposes only a demonstration, the happening
     most often told with no cue word ("workers filled the square"): "the force also seized
     grenades" there is part of the raid told around it, as ACLED codes it. ``set_aside``:
     the rules found a cue in the sentence and judged it no happening. ``text``: the sentence,
