@@ -3,11 +3,14 @@
 The corpus is every LGL and GeoVirus article over 300 characters and the real ISAF press
 releases in ../shared/eval, each once (about 1,000 documents; no notes, no headlines). In one
 run it times plain spaCy (``spacy.load`` of the bundled model with all its components,
-``nlp.pipe(texts, n_process=N, batch_size=64)``, N the number of workers), then conflictwire
-end to end in one process and with N workers (the learned classifier in when a model is
-shipped), and prints articles/s, the ratio to plain spaCy, 1 -> N scaling, peak RSS of the
-largest process, start-up (import and model load in a fresh process, warm cache), whether 1
-and N workers give identical output, and the old mix (notes, headlines) as a second line.
+``nlp.pipe(texts, n_process=N, batch_size=64)``, N the number of workers) and conflictwire
+end to end (the learned classifier in when a model is shipped): in one process the two take
+turns over ten slices of the corpus, and with N workers plain spaCy runs before and after
+conflictwire, so that a shared machine's changing load falls on both sides alike. It prints
+articles/s, the ratio to plain spaCy, 1 -> N scaling, peak RSS of the largest process,
+start-up (import and model load in a fresh process, warm cache), whether 1 and N workers give
+identical output, and the old mix (notes, headlines) as a second line. Use ``--runs 1``: the
+workers of later runs remember verdicts of the first.
 
 ``--save-events FILE`` writes the events (without ``updated_at``) and ``--compare-events FILE``
 holds this run's events to a saved run's: a speed change must leave them as they were.
@@ -33,6 +36,7 @@ from typing import Any
 import spacy
 
 from conflictwire import Document, Pipeline
+from conflictwire.events.candidates.triggers import _sentence_triggers
 from conflictwire.nlp import MODEL_PACKAGE
 from conflictwire.runner import PipelineOptions
 from conflictwire.scale import WorkerPool
@@ -47,6 +51,7 @@ from throughput import (
     run_local,
     run_pool,
     source_digest,
+    timed,
 )
 
 MIN_CHARS = 300
@@ -80,19 +85,6 @@ def build_articles() -> list[Document]:
     return docs
 
 
-def plain_spacy(texts: list[str], workers: int, runs: int) -> tuple[float, float, float]:
-    """Seconds of plain ``nlp.pipe`` over ``texts``, in one process and with ``workers``, and
-    the CPU seconds of one process (on a shared machine wall time moves with the neighbours;
-    CPU time does not)."""
-    nlp = spacy.load(MODEL_PACKAGE)
-    deque(nlp.pipe(texts[:20]), maxlen=0)
-    one, cpu, _ = median_run(lambda: deque(nlp.pipe(texts, batch_size=64), maxlen=0), runs)
-    many, _, _ = median_run(
-        lambda: deque(nlp.pipe(texts, n_process=workers, batch_size=64), maxlen=0), runs
-    )
-    return one, many, cpu
-
-
 def startup() -> str:
     """Import and model load of a fresh process, the second of two runs (a warm cache)."""
     out = ""
@@ -113,33 +105,69 @@ def rate(label: str, docs: int, words: int, wall: float, base: float | None = No
     return f"{label:<34} {docs / wall:7.1f} articles/s {words / wall:8.0f} words/s{ratio}"
 
 
-def measure(docs: list[Document], workers: int, runs: int) -> dict[str, Any]:
-    """Plain spaCy and conflictwire over ``docs``: seconds, outputs and peak RSS."""
-    texts = [d.text for d in docs]
-    spacy_one, spacy_many, spacy_cpu = plain_spacy(texts, workers, runs)
+SLICES = 10
+
+
+def fresh_pipeline() -> Pipeline:
+    """A pipeline with its models loaded and nothing remembered: a second run over the same
+    texts must not read the first run's verdicts and triggers from memory."""
+    _sentence_triggers.cache_clear()
     local = Pipeline()
     local.warm()
-    local.process_items(docs[:20], now="warm")
-    wall1, cpu1, out1 = median_run(lambda: run_local(local, docs), runs)
+    local.process_items([Document("warm", "Police said two people were injured.")], now="warm")
+    return local
+
+
+def interleaved_one(
+    nlp: Any, docs: list[Document], runs: int
+) -> tuple[dict[str, float], list[Any], bool]:
+    """Plain ``nlp.pipe`` and conflictwire in one process, taking turns slice by slice (every
+    ``SLICES``-th document in each): a neighbour's load that comes and goes over a run then
+    falls on both sides alike, where two whole runs one after the other can differ by a third
+    on a shared machine. Returns summed wall and CPU seconds and conflictwire's results in
+    input order."""
+    totals = dict.fromkeys(("spacy_one", "spacy_cpu", "wall1", "cpu1"), 0.0)
+    results: list[Any] = [None] * len(docs)
+    for _ in range(runs):
+        local = fresh_pipeline()
+        for k in range(SLICES):
+            part = docs[k::SLICES]
+            texts = [d.text for d in part]
+            wall, cpu, _ = timed(lambda: deque(nlp.pipe(texts, batch_size=64), maxlen=0))  # noqa: B023
+            totals["spacy_one"] += wall / runs
+            totals["spacy_cpu"] += cpu / runs
+            wall, cpu, out = timed(lambda: run_local(local, part))  # noqa: B023 (run now)
+            totals["wall1"] += wall / runs
+            totals["cpu1"] += cpu / runs
+            results[k::SLICES] = out
+    return totals, results, local.classifier is not None
+
+
+def measure(docs: list[Document], workers: int, runs: int) -> dict[str, Any]:
+    """Plain spaCy and conflictwire over ``docs``: seconds, outputs and peak RSS. With
+    ``workers``, plain spaCy runs before and after conflictwire (their mean is the base), for
+    the reason ``interleaved_one`` gives."""
+    texts = [d.text for d in docs]
+    nlp = spacy.load(MODEL_PACKAGE)
+    deque(nlp.pipe(texts[:20]), maxlen=0)
+    m: dict[str, Any] = {}
+    totals, m["out1"], m["classifier"] = interleaved_one(nlp, docs, runs)
+    m.update(totals)
+
+    def plain_many() -> float:
+        pipe = lambda: deque(nlp.pipe(texts, n_process=workers, batch_size=64), maxlen=0)  # noqa: E731
+        return median_run(pipe, runs)[0]
+
+    before = plain_many()
     with RssSampler() as rss, WorkerPool(workers, PipelineOptions()) as pool:
         pool.warm()
-        before = children_cpu()
-        wall_n, _, out_n = median_run(lambda: run_pool(pool, docs), runs)
-        workers_cpu = (children_cpu() - before) / runs
-    return {
-        "spacy_one": spacy_one,
-        "spacy_many": spacy_many,
-        "spacy_cpu": spacy_cpu,
-        "cpu1": cpu1,
-        "wall1": wall1,
-        "wall_n": wall_n,
-        "out1": out1,
-        "out_n": out_n,
-        "workers_cpu": workers_cpu,
-        "largest_worker_mb": rss.largest_child_mb,
-        "bench_mb": rss.root_mb,
-        "classifier": local.classifier is not None,
-    }
+        cpu_before = children_cpu()
+        m["wall_n"], _, m["out_n"] = median_run(lambda: run_pool(pool, docs), runs)
+        m["workers_cpu"] = (children_cpu() - cpu_before) / runs
+    m["spacy_many"] = (before + plain_many()) / 2
+    m["largest_worker_mb"] = rss.largest_child_mb
+    m["bench_mb"] = rss.root_mb
+    return m
 
 
 def report(name: str, docs: list[Document], workers: int, m: dict[str, Any]) -> None:

@@ -1,16 +1,19 @@
-"""The faster attribute ruler and lemmatizer annotate exactly as spaCy's own components."""
+"""The faster attribute ruler, lemmatizer and token vectors annotate exactly as spaCy's own."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
+from thinc.api import NumpyOps
 
 from conflictwire.nlp import MODEL_PACKAGE, load_nlp
+from conflictwire.nlp.blas import BlasOps
 from conflictwire.nlp.components import CompiledAttributeRuler, MemoLemmatizer, speed_up
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -90,3 +93,33 @@ def test_a_lookup_lemmatizer_is_only_memoised() -> None:
     fast = MemoLemmatizer(lemmatizer)
     doc = fast(nlp.make_doc("They fled the shells and fled again"))
     assert [t.lemma_ for t in doc] == ["They", "flee", "the", "shell", "and", "flee", "again"]
+
+
+def test_load_nlp_puts_the_token_vectors_on_numpys_blas() -> None:
+    nlp = load_nlp()
+    assert all(isinstance(n.ops, BlasOps) for n in nlp.get_pipe("tok2vec").model.walk())
+    # The parser keeps thinc's own ops (its products ran slower on these).
+    assert not isinstance(nlp.get_pipe("parser").model.ops, BlasOps)
+
+
+@pytest.mark.parametrize("trans1", [False, True])
+@pytest.mark.parametrize("trans2", [False, True])
+def test_blas_gemm_matches_thincs(trans1: bool, trans2: bool) -> None:
+    rng = np.random.default_rng(7)
+    x = rng.random((5, 3) if trans1 else (3, 5), dtype=np.float32)
+    y = rng.random((4, 5) if trans2 else (5, 4), dtype=np.float32)
+    expected = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    got = BlasOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert got.shape == (3, 4) and got.dtype == np.float32
+    np.testing.assert_allclose(got, expected, rtol=1e-5)
+    out = np.zeros((3, 4), dtype=np.float32)
+    assert BlasOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    np.testing.assert_allclose(out, expected, rtol=1e-5)
+
+
+def test_blas_gemm_leaves_other_dtypes_to_thinc() -> None:
+    # thinc's gemm takes float32 only, and says so: so does this one.
+    x = np.arange(6, dtype=np.float64).reshape(2, 3)
+    y = np.arange(12, dtype=np.float64).reshape(3, 4)
+    with pytest.raises(ValueError, match="float32"):
+        BlasOps().gemm(x, y)

@@ -12,6 +12,7 @@ publication day.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -104,6 +105,9 @@ def is_press_release(text: str) -> bool:
     return found is not None and _BRACKETED.search(text, found.start, found.date_start) is not None
 
 
+# A document's dateline is asked for by the cleaner, the place and date readers and the
+# press-release check, each with the same text: the last few answers are kept.
+@functools.lru_cache(maxsize=16)
 def read_dateline(text: str, published: str | None = None) -> Dateline | None:
     """The dateline of ``text``: an upper-case city's or a line-opening one in the first
     ~600 characters, else a date opening one of the first two paragraphs ("June 26 (Wire) -")."""
